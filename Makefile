@@ -1,0 +1,28 @@
+# Standort — build, test, demo, benchmarks.
+SWIFT ?= swift
+APT_PACKAGES := libproj-dev proj-data proj-bin gdal-bin librsvg2-bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build test demo bench fuzz-smoke clean
+
+# Install the system packages PROJ and the reference tools need, only when one is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product standort
+	@echo "binary: $$($(SWIFT) build -c release --show-bin-path)/standort"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	$$($(SWIFT) build -c release --show-bin-path)/standort score --out ranked.geojson
+
+clean:
+	rm -rf .build

@@ -1,0 +1,2 @@
+import SiteScoring
+public enum SensitivityModule {}
