@@ -1,0 +1,105 @@
+import CPROJ
+
+extension CoordinateTransformer {
+    /// How many failing indices an error lists; the count of all failures is reported separately.
+    static let reportedFailureLimit = 5
+
+    /// Transforms `positions` in place with one `proj_trans_generic` call over the whole buffer.
+    /// - Throws: ``ProjectionError/transformFailed(from:to:indices:failedCount:total:message:)`` listing the
+    ///   first positions that came back non-finite (PROJ's `HUGE_VAL`), with PROJ's message. The buffer then
+    ///   holds the partial result (failed positions are infinite).
+    public func transform(_ positions: inout [Position]) throws {
+        try positions.withUnsafeMutableBufferPointer { buffer in
+            try transform(buffer: buffer, indexOffset: 0)
+        }
+    }
+
+    /// One position, transformed. For many positions use the array form: this one still costs a PROJ call.
+    public func transform(_ position: Position) throws -> Position {
+        var positions = [position]
+        try transform(&positions)
+        return positions[0]
+    }
+
+    /// The geometry with every position transformed, all rings and parts in one buffer
+    /// (shapely's `transform` pattern) and put back in document order with `mapPositions`.
+    public func transform(_ geometry: Geometry) throws -> Geometry {
+        try transform([geometry])[0]
+    }
+
+    /// Every geometry transformed, with the positions of all of them in one buffer and one PROJ call:
+    /// the form layers use.
+    /// - Throws: ``ProjectionError/geometryTransformFailed(from:to:geometryIndices:failedPositions:message:)``
+    ///   naming the first geometries (indices into `geometries`) with a position that failed.
+    public func transform(_ geometries: [Geometry]) throws -> [Geometry] {
+        if isIdentity { return geometries }
+        var buffer: [Position] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(geometries.count)
+        for geometry in geometries {
+            geometry.forEachPosition { buffer.append($0) }
+            ends.append(buffer.count)
+        }
+        do {
+            try transform(&buffer)
+        } catch ProjectionError.transformFailed(let from, let to, _, let failedCount, _, let message) {
+            throw ProjectionError.geometryTransformFailed(
+                from: from, to: to, geometryIndices: Self.failedGeometries(buffer, ends: ends),
+                failedPositions: failedCount, message: message)
+        }
+        var next = 0
+        return geometries.map { geometry in
+            geometry.mapPositions { _ in
+                defer { next += 1 }
+                return buffer[next]
+            }
+        }
+    }
+
+    /// The core: `proj_trans_generic` over x and y of a `Position` buffer in place
+    /// (stride `MemoryLayout<Position>.stride`), then a scan for non-finite results.
+    /// `indexOffset` is added to reported indices when the buffer is a chunk of a larger one.
+    func transform(buffer: UnsafeMutableBufferPointer<Position>, indexOffset: Int) throws {
+        guard let operation, let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        let stride = MemoryLayout<Position>.stride
+        let raw = UnsafeMutableRawPointer(base)
+        let x = (raw + MemoryLayout<Position>.offset(of: \.x)!).assumingMemoryBound(to: Double.self)
+        let y = (raw + MemoryLayout<Position>.offset(of: \.y)!).assumingMemoryBound(to: Double.self)
+        proj_errno_reset(operation)
+        let done = proj_trans_generic(
+            operation, PJ_FWD, x, stride, buffer.count, y, stride, buffer.count, nil, 0, 0, nil, 0, 0)
+        let code = proj_errno(operation)
+
+        var failed: [Int] = []
+        var failedCount = 0
+        for (index, position) in buffer.enumerated() where !position.isFinite {
+            failedCount += 1
+            if failed.count < Self.reportedFailureLimit { failed.append(index + indexOffset) }
+        }
+        if done != buffer.count && failedCount == 0 {
+            // PROJ stopped early without marking points: report everything after the last done one.
+            failedCount = buffer.count - done
+            failed = Array((done..<buffer.count).prefix(Self.reportedFailureLimit)).map { $0 + indexOffset }
+        }
+        guard failedCount > 0 else { return }
+        var message = "the position lies outside the domain of the transformation"
+        if code != 0, let text = proj_context_errno_string(context, code) { message = String(cString: text) }
+        throw ProjectionError.transformFailed(
+            from: source.definition, to: target.definition, indices: failed, failedCount: failedCount,
+            total: buffer.count, message: message)
+    }
+
+    /// The first geometries (by index) whose slice `ends[i-1]..<ends[i]` of `buffer` holds a non-finite position.
+    private static func failedGeometries(_ buffer: [Position], ends: [Int]) -> [Int] {
+        var result: [Int] = []
+        var start = 0
+        for (index, end) in ends.enumerated() {
+            if buffer[start..<end].contains(where: { !$0.isFinite }) {
+                result.append(index)
+                if result.count == reportedFailureLimit { break }
+            }
+            start = end
+        }
+        return result
+    }
+}
