@@ -15,14 +15,16 @@ extension AHP {
     }
 
     /// The most inconsistent pair (i, j), i < j: the one maximising |log(aᵢⱼ·wⱼ/wᵢ)|, i.e. whose judgement
-    /// departs most from the ratio of the derived weights.
+    /// departs most from the ratio of the derived weights. Deviations equal up to rounding (relative 1e-9) count
+    /// as ties and keep the first pair in criterion order; for n = 3 all three pairs always tie, so the
+    /// choice must not depend on rounding noise.
     public static func mostInconsistentPair(matrix: [[Double]], weights: [Double]) -> (i: Int, j: Int)? {
         var best: (i: Int, j: Int)?
         var worst = -1.0
         for i in 0..<matrix.count {
             for j in (i + 1)..<matrix.count {
                 let deviation = abs(log(matrix[i][j] * weights[j] / weights[i]))
-                if deviation > worst {
+                if deviation > worst * (1 + 1e-9) + 1e-12 {
                     worst = deviation
                     best = (i, j)
                 }
