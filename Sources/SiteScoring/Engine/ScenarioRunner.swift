@@ -1,0 +1,236 @@
+import Dispatch
+import Foundation
+import GeoCore
+
+/// Options of one scoring run.
+public struct RunOptions: Sendable {
+    /// Overrides the scenario's aggregation method.
+    public var method: AggregationMethod?
+    /// Worker threads for the per-site work (nil: all cores). Results do not depend on it.
+    public var threads: Int?
+    /// Called with a stage name and the fraction done (0…1) during long stages.
+    public var progress: (@Sendable (String, Double) -> Void)?
+
+    public init(method: AggregationMethod? = nil, threads: Int? = nil, progress: (@Sendable (String, Double) -> Void)? = nil) {
+        self.method = method
+        self.threads = threads
+        self.progress = progress
+    }
+}
+
+/// Wall-clock seconds of each stage of a run (the `--timings` output).
+public struct StageTimings: Sendable {
+    public var read = 0.0
+    public var transform = 0.0
+    public var criteria = 0.0
+    public var aggregate = 0.0
+}
+
+/// Runs a scenario: reads the layers, transforms them once into the working CRS, measures every criterion
+/// through spatial indexes (candidates split across cores, deterministic), applies constraints,
+/// value functions and weights, aggregates and ranks.
+public enum ScenarioRunner {
+    /// How far (degrees) data may lie outside the working CRS's area of use before it is taken for an error
+    /// such as swapped lon/lat or a wrong CRS.
+    public static let areaOfUseMargin = 3.0
+
+    /// Scores `scenario`; `timings` receives the stage durations.
+    public static func run(_ scenario: Scenario, options: RunOptions = RunOptions(), timings: inout StageTimings) throws -> ScoringResult {
+        var clock = ContinuousClock.now
+        func lap(_ keyPath: WritableKeyPath<StageTimings, Double>, _ t: inout StageTimings) {
+            let now = ContinuousClock.now
+            let d = now - clock
+            t[keyPath: keyPath] += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            clock = now
+        }
+        var warnings: [String] = []
+
+        // Read.
+        let sources = [scenario.candidates.layer] + scenario.layers
+        var loaded = try readAll(sources, threads: options.threads)
+        lap(\.read, &timings)
+
+        // Working CRS, area-of-use check, one batched transform per layer.
+        let lonLat = try loaded.map { try lonLatPositions(of: $0) }
+        let folder = scenario.sourceURL?.deletingLastPathComponent()
+        let layerSummaries = zip(loaded, lonLat).map { LayerSummary($0, lonLat: $1, scenarioFolder: folder) }
+        let working = try workingCRS(scenario, candidateLonLat: lonLat[0], candidates: loaded[0])
+        let workingInfo = try working.requireProjected()
+        if let area = workingInfo.areaOfUse {
+            for (layer, positions) in zip(loaded, lonLat) { try checkAreaOfUse(layer, positions, area, working) }
+        }
+        for i in loaded.indices {
+            let (geometries, layerWarnings) = try transform(loaded[i], to: working)
+            loaded[i].working = geometries
+            warnings += layerWarnings
+        }
+        lap(\.transform, &timings)
+
+        // Sites and criteria.
+        let candidates = loaded[0]
+        let layers = Dictionary(uniqueKeysWithValues: loaded.dropFirst().map { ($0.source.name, $0) })
+        let sites = try SiteTable(candidates, idField: scenario.candidates.idField)
+        warnings += unusedLayerWarnings(scenario)
+        var context = MeasureContext(layers: layers, sites: sites, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: options.progress)
+        warnings += try context.prepare(for: scenario)
+        let measured = try scenario.criteria.map { try context.measure($0) }
+        let exclusions = try context.exclusions(scenario, measured: measured)
+        lap(\.criteria, &timings)
+
+        // Weights, value functions, aggregation, ranking.
+        let method = options.method ?? scenario.method
+        let (weights, ahp) = try Self.weights(scenario)
+        let result = try Aggregation.run(
+            scenario: scenario, method: method, sites: sites, measured: measured, exclusions: exclusions,
+            weights: weights, ahp: ahp, workingCRS: working,
+            inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256) },
+            layers: layerSummaries, warnings: warnings
+        )
+        lap(\.aggregate, &timings)
+        return result
+    }
+
+    /// Reads every layer (in parallel; they are independent files).
+    static func readAll(_ sources: [LayerSource], threads: Int?) throws -> [LoadedLayer] {
+        let results = ConcurrentResults<LoadedLayer>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+            results.set(i, Result { try LoadedLayer.read(sources[i]) })
+        }
+        return try results.values()
+    }
+
+    /// The layer's positions in lon/lat degrees (as they are for a geographic CRS; transformed otherwise),
+    /// for the automatic UTM zone and the area-of-use check.
+    static func lonLatPositions(of layer: LoadedLayer) throws -> [Position] {
+        var positions: [Position] = []
+        for f in layer.features { f.geometry?.forEachPosition { positions.append($0) } }
+        let info: CRSInfo
+        do { info = try layer.crs.info() } catch {
+            throw ScoringError(file: layer.file, message: "CRS '\(layer.crs)' of layer '\(layer.source.name)': \(error)")
+        }
+        if info.isGeographic { return positions }
+        do {
+            try CoordinateTransformer(from: layer.crs, to: .crs84).transformInParallel(&positions)
+        } catch {
+            throw ScoringError(file: layer.file, message: "coordinates cannot be converted from \(layer.crs) to lon/lat: \(error)")
+        }
+        return positions
+    }
+
+    static func workingCRS(_ scenario: Scenario, candidateLonLat: [Position], candidates: LoadedLayer) throws -> CRS {
+        switch scenario.workingCRS {
+        case .explicit(let crs):
+            let info: CRSInfo
+            do { info = try crs.info() } catch {
+                throw ScoringError(file: scenario.sourceURL?.path ?? "scenario", field: "crs", message: "\(error)")
+            }
+            guard info.isProjected else {
+                throw ScoringError(file: scenario.sourceURL?.path ?? "scenario", field: "crs",
+                                   message: "working CRS \(crs) is \(info.isGeographic ? "geographic (degrees)" : info.kind); distances need a projected CRS in metres, e.g. EPSG:25832, or 'auto'")
+            }
+            return crs
+        case .auto:
+            guard let box = BoundingBox(enclosing: candidateLonLat.filter(\.isFinite)) else {
+                throw ScoringError(file: candidates.file, message: "has no candidate coordinates, so 'crs: auto' cannot choose a UTM zone")
+            }
+            return CRS.utmZone(lon: box.center.x, lat: box.center.y)
+        }
+    }
+
+    /// Data more than `areaOfUseMargin` degrees outside the working CRS's area of use is an error naming the feature.
+    static func checkAreaOfUse(_ layer: LoadedLayer, _ lonLat: [Position], _ area: BoundingBox, _ working: CRS) throws {
+        let m = areaOfUseMargin
+        let allowed = BoundingBox(minX: area.minX - m, minY: area.minY - m, maxX: area.maxX + m, maxY: area.maxY + m)
+        var offset = 0
+        for (i, f) in layer.features.enumerated() {
+            let count = f.geometry?.positionCount ?? 0
+            for p in lonLat[offset..<(offset + count)] where !(p.isFinite && allowed.contains(p)) {
+                let where_ = p.isFinite ? String(format: "lon %.4f, lat %.4f", p.x, p.y) : "a non-finite position"
+                throw ScoringError(
+                    file: layer.file, featureIndex: i, featureID: layer.idText(i),
+                    message: "\(where_) lies outside the area of use of the working CRS \(working) (lon \(Int(area.minX))…\(Int(area.maxX)), lat \(Int(area.minY))…\(Int(area.maxY))); are lon/lat swapped, or is the layer's CRS (\(layer.crs)) wrong?"
+                )
+            }
+            offset += count
+        }
+    }
+
+    /// One batched transform of all the layer's geometries into the working CRS.
+    static func transform(_ layer: LoadedLayer, to working: CRS) throws -> ([Geometry?], [String]) {
+        let present = layer.features.compactMap(\.geometry)
+        let transformer: CoordinateTransformer
+        do { transformer = try CoordinateTransformer(from: layer.crs, to: working) } catch {
+            throw ScoringError(file: layer.file, message: "cannot transform \(layer.crs) → \(working): \(error)")
+        }
+        var positions: [Position] = []
+        positions.reserveCapacity(present.count)
+        for g in present { g.forEachPosition { positions.append($0) } }
+        do { try transformer.transformInParallel(&positions) } catch {
+            throw ScoringError(file: layer.file, message: "coordinates cannot be transformed to \(working): \(error)")
+        }
+        var cursor = 0
+        var out: [Geometry?] = []
+        out.reserveCapacity(layer.features.count)
+        for f in layer.features {
+            guard let g = f.geometry else { out.append(nil); continue }
+            out.append(g.mapPositions { _ in defer { cursor += 1 }; return positions[cursor] })
+        }
+        let warnings = transformer.warnings.map { "\(layer.file): \($0)" }
+        return (out, warnings)
+    }
+
+    static func unusedLayerWarnings(_ scenario: Scenario) -> [String] {
+        let used = Set(scenario.criteria.compactMap(\.kind.layer) + scenario.constraints.compactMap(\.kind.layer))
+        return scenario.layers.filter { !used.contains($0.name) }.map { "layer '\($0.name)' is declared but no criterion or constraint uses it" }
+    }
+
+    /// Normalised weights (sum 1) and, for AHP, its derivation.
+    static func weights(_ scenario: Scenario) throws -> ([Double], AHPResult?) {
+        let file = scenario.sourceURL?.path ?? "scenario"
+        switch scenario.weighting {
+        case .direct:
+            let raw = scenario.criteria.map { $0.weight ?? 0 }
+            let total = raw.reduce(0, +)
+            guard total > 0 else { throw ScoringError(file: file, message: "all criterion weights are 0") }
+            return (raw.map { $0 / total }, nil)
+        case .ahp(let spec):
+            let ids = scenario.criteria.map(\.id)
+            do {
+                let result = spec.experts.count == 1
+                    ? try AHP.weights(criteria: ids, judgements: spec.experts[0], method: spec.method, maxCR: spec.maxConsistencyRatio)
+                    : try AHP.groupWeights(criteria: ids, experts: spec.experts, method: spec.method, maxCR: spec.maxConsistencyRatio)
+                return (result.weights, result)
+            } catch {
+                throw ScoringError(file: file, field: "ahp", message: "\(error)")
+            }
+        }
+    }
+}
+
+extension Geometry {
+    /// The number of positions, as `forEachPosition` visits them.
+    var positionCount: Int {
+        var n = 0
+        forEachPosition { _ in n += 1 }
+        return n
+    }
+}
+
+/// Per-index results filled from concurrent workers, each index written once.
+final class ConcurrentResults<T>: @unchecked Sendable {
+    private var storage: [Result<T, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Result<T, Error>) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    /// The values in index order; the first error (by index) is thrown, so errors are deterministic.
+    func values() throws -> [T] {
+        try storage.map { try $0!.get() }
+    }
+}

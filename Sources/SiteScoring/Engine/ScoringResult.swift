@@ -1,0 +1,82 @@
+import Foundation
+import GeoCore
+
+/// Everything a scoring run computed, kept so the output can explain every rank:
+/// raw criterion values, value-function results, exclusions, weights, scores and ranks.
+public struct ScoringResult: Sendable {
+    public let scenario: Scenario
+    /// The working CRS the metric computations used.
+    public let workingCRS: CRS
+    /// The candidate features as read (original geometry and properties, in `candidateCRS`).
+    public let candidates: [Feature]
+    /// The CRS of `candidates`' coordinates.
+    public let candidateCRS: CRS
+    /// Each site's id.
+    public let siteIDs: [SiteID]
+    /// Each site's reference point in the working CRS (its centroid when it is not a point).
+    public let referencePoints: [Position]
+    /// One column per criterion, in scenario order.
+    public let criteria: [CriterionColumn]
+    /// Normalised weights (sum 1), in criterion order.
+    public let weights: [Double]
+    /// The AHP derivation of the weights, when the scenario used AHP.
+    public let ahp: AHPResult?
+    /// Per site: failed constraint ids in scenario order, then `missing:<field>` entries. Empty = eligible.
+    public let exclusions: [[String]]
+    /// Per site: the score, nil when excluded.
+    public let scores: [Double?]
+    /// Per site: the rank 1…n, nil when excluded.
+    public let ranks: [Int?]
+    /// Site indices in output order: by rank, then excluded sites in input order.
+    public let outputOrder: [Int]
+    /// The TOPSIS intermediates, when the method was TOPSIS (rows = eligible sites in input order).
+    public let topsis: TOPSISResult?
+    /// The files read, with their SHA-256, for the run manifest.
+    public let inputs: [InputRecord]
+    /// What was read from each layer (candidates first), for `validate`.
+    public let layers: [LayerSummary]
+    /// Warnings for the planner (each printed as one `warning:` line).
+    public let warnings: [String]
+
+    /// Indices of the eligible sites, in input order.
+    public var eligibleIndices: [Int] { exclusions.indices.filter { exclusions[$0].isEmpty } }
+
+    /// The number of sites each constraint (and each `missing:<field>`) excluded, in first-seen order.
+    public var exclusionCounts: [(reason: String, count: Int)] {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for reasons in exclusions {
+            for r in reasons {
+                if counts[r] == nil { order.append(r) }
+                counts[r, default: 0] += 1
+            }
+        }
+        return order.map { ($0, counts[$0]!) }
+    }
+}
+
+/// One criterion's values for all sites.
+public struct CriterionColumn: Sendable {
+    public let criterion: Criterion
+    /// The raw value per site (NaN where missing, or where the criterion is a text attribute).
+    public let raw: [Double]
+    /// The raw text per site for a `categories` attribute (nil elsewhere).
+    public let text: [String?]?
+    /// The value-function result v per site (nil for excluded sites).
+    public let values: [Double?]
+
+    /// Whether `raw` holds whole numbers (counts, `inside`), written without a fraction.
+    public var isIntegral: Bool {
+        switch criterion.kind {
+        case .countWithin, .inside: true
+        default: false
+        }
+    }
+}
+
+/// A file the run read.
+public struct InputRecord: Sendable, Hashable {
+    public var layer: String
+    public var path: String
+    public var sha256: String
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GeoCore
+
+/// A site-selection scenario: what the candidates are, which context layers they are measured against,
+/// the criteria and constraints, the weights and the aggregation method. Loaded from YAML or JSON
+/// by `ScenarioLoader`; the format is documented in `docs/scenario.md`.
+public struct Scenario: Sendable {
+    /// The scenario's human-readable name.
+    public var name: String
+    /// A one-line description (shown by `standort scenarios`).
+    public var description: String?
+    /// The file the scenario was loaded from (nil when built in code).
+    public var sourceURL: URL?
+    /// The working CRS in which all metric computations happen.
+    public var workingCRS: WorkingCRS
+    /// The aggregation method.
+    public var method: AggregationMethod
+    /// Where the candidate sites come from and how they are identified.
+    public var candidates: CandidateSource
+    /// Context layers by name, in the order the scenario lists them.
+    public var layers: [LayerSource]
+    /// Criteria in scenario order.
+    public var criteria: [Criterion]
+    /// Hard exclusions in scenario order.
+    public var constraints: [Constraint]
+    /// How the criteria are weighted.
+    public var weighting: Weighting
+
+    public init(
+        name: String, description: String? = nil, sourceURL: URL? = nil, workingCRS: WorkingCRS = .auto,
+        method: AggregationMethod = .wsm, candidates: CandidateSource, layers: [LayerSource] = [],
+        criteria: [Criterion], constraints: [Constraint] = [], weighting: Weighting = .direct
+    ) {
+        self.name = name
+        self.description = description
+        self.sourceURL = sourceURL
+        self.workingCRS = workingCRS
+        self.method = method
+        self.candidates = candidates
+        self.layers = layers
+        self.criteria = criteria
+        self.constraints = constraints
+        self.weighting = weighting
+    }
+
+    /// The layer called `name`, if the scenario declares it.
+    public func layer(named name: String) -> LayerSource? {
+        layers.first { $0.name == name }
+    }
+}
+
+/// The CRS in which distances, areas and centroids are computed.
+public enum WorkingCRS: Sendable, Hashable {
+    /// The UTM zone (EPSG:326zz/327zz) of the centre of the candidates' lon/lat bounding box.
+    case auto
+    /// A projected CRS given by the scenario.
+    case explicit(CRS)
+}
+
+/// The aggregation method that turns criterion values into one score per site.
+public enum AggregationMethod: String, Sendable, Hashable, CaseIterable {
+    /// Weighted sum (weighted linear combination) of the value-function results.
+    case wsm
+    /// TOPSIS (Hwang & Yoon 1981): closeness to the ideal solution.
+    case topsis
+}
+
+/// A file with features: GeoJSON, or CSV with point coordinate columns.
+public struct LayerSource: Sendable, Hashable {
+    /// The layer's name in the scenario (`candidates` for the candidate layer).
+    public var name: String
+    /// Absolute location of the file.
+    public var url: URL
+    /// The path as written in the scenario.
+    public var path: String
+    /// CSV: the column holding x / longitude.
+    public var xColumn: String?
+    /// CSV: the column holding y / latitude.
+    public var yColumn: String?
+    /// The CRS of the coordinates; overrides what the file says. Nil: the file's own CRS
+    /// (GeoJSON: its legacy `crs` member or OGC:CRS84; CSV: EPSG:4326).
+    public var crs: CRS?
+
+    public init(name: String, url: URL, path: String, xColumn: String? = nil, yColumn: String? = nil, crs: CRS? = nil) {
+        self.name = name
+        self.url = url
+        self.path = path
+        self.xColumn = xColumn
+        self.yColumn = yColumn
+        self.crs = crs
+    }
+
+    /// Whether the file is read as CSV (by its extension).
+    public var isCSV: Bool {
+        ["csv", "txt", "tsv"].contains(url.pathExtension.lowercased())
+    }
+}
+
+/// The candidate layer and the property that identifies a site.
+public struct CandidateSource: Sendable, Hashable {
+    public var layer: LayerSource
+    /// The property holding the site id; nil = the feature's `id`, else its 1-based index.
+    public var idField: String?
+
+    public init(layer: LayerSource, idField: String? = nil) {
+        self.layer = layer
+        self.idField = idField
+    }
+}
+
+/// How the criteria's weights are given.
+public enum Weighting: Sendable, Hashable {
+    /// Each criterion's `weight:` (non-negative, normalised to sum 1).
+    case direct
+    /// AHP pairwise judgements (one matrix, or several experts combined by AIJ).
+    case ahp(AHPSpecification)
+}
+
+/// The AHP part of a scenario: judgements of one or several experts and the consistency limit.
+public struct AHPSpecification: Sendable, Hashable {
+    /// One list of judgements per expert (a single list for `ahp:`).
+    public var experts: [[AHPJudgement]]
+    /// Eigenvector (default) or row geometric mean.
+    public var method: AHPMethod
+    /// The largest acceptable consistency ratio (default 0.1).
+    public var maxConsistencyRatio: Double
+
+    public init(experts: [[AHPJudgement]], method: AHPMethod = .eigenvector, maxConsistencyRatio: Double = AHP.defaultMaxCR) {
+        self.experts = experts
+        self.method = method
+        self.maxConsistencyRatio = maxConsistencyRatio
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import SiteScoring
+
+/// Output formats of `standort score`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case geojson
+    case csv
+}
+
+extension AggregationMethod: @retroactive ExpressibleByArgument {}
+
+/// Options every scenario command shares.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "A scenario file (YAML/JSON) or the name of a shipped scenario (default: \(ShippedScenarios.defaultName)).")
+    var scenario: String?
+
+    @Flag(name: .shortAndLong, help: "No progress and no summary on stderr (errors and warnings are still printed).")
+    var quiet = false
+
+    @Option(help: "Worker threads (default: all cores). Results are identical for any value.")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+}
+
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score and rank a scenario's candidate sites; write ranked GeoJSON (RFC 7946) or CSV."
+    )
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(name: .shortAndLong, help: "The output file (written completely or not at all).")
+    var out: String = "ranked.geojson"
+
+    @Option(help: "Override the scenario's aggregation method.")
+    var method: AggregationMethod?
+
+    @Option(help: "Rows of the summary table on stdout.")
+    var top: Int = 10
+
+    @Option(help: "Output format.")
+    var format: OutputFormat?
+
+    @Option(help: "Coordinate decimals in GeoJSON output (7 ≈ 1 cm).")
+    var precision: Int = 7
+
+    @Option(help: "Write stage timings (seconds) as JSON to this file.")
+    var timings: String?
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be zero or positive") }
+        if !(0...15).contains(precision) { throw ValidationError("--precision must be between 0 and 15") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let terminal = Terminal(quiet: options.quiet)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let scenarioURL = try ShippedScenarios.resolve(options.scenario)
+            let scenario = try ScenarioLoader.load(contentsOf: scenarioURL)
+            let outURL = URL(fileURLWithPath: out)
+            try OutputGuard.check(outURL, scenario: scenario)
+            let format = self.format ?? (outURL.pathExtension.lowercased() == "csv" ? .csv : .geojson)
+
+            var stages = StageTimings()
+            let runOptions = RunOptions(method: method, threads: options.threads, progress: terminal.progressReporter())
+            let result = try ScenarioRunner.run(scenario, options: runOptions, timings: &stages)
+            terminal.finishProgress()
+            result.warnings.forEach(terminal.warning)
+
+            let writeStart = clock.now
+            let usedMethod = method ?? scenario.method
+            let bytes: [UInt8]
+            switch format {
+            case .geojson:
+                let collection = try result.rankedCollection(scenarioPath: scenarioURL.path, method: usedMethod, version: Standort.version)
+                bytes = GeoJSONWriter(precision: precision).encode(collection)
+            case .csv:
+                bytes = try result.rankedCSV()
+            }
+            try AtomicFileWriter.write(bytes, to: outURL)
+            let writeSeconds = (clock.now - writeStart).seconds
+
+            if let timings {
+                let total = (clock.now - start).seconds
+                let json = String(format: "{\"read\": %.6f, \"transform\": %.6f, \"criteria\": %.6f, \"aggregate\": %.6f, \"write\": %.6f, \"total\": %.6f}\n",
+                                  stages.read, stages.transform, stages.criteria, stages.aggregate, writeSeconds, total)
+                try AtomicFileWriter.write(Array(json.utf8), to: URL(fileURLWithPath: timings))
+            }
+            if !options.quiet {
+                print(SummaryTable.render(result, top: top, method: usedMethod))
+                terminal.info("wrote \(outURL.path)")
+            }
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+/// Refuses outputs that would overwrite one of the run's own inputs.
+enum OutputGuard {
+    static func check(_ output: URL, scenario: Scenario) throws {
+        let target = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let inputs = [scenario.sourceURL].compactMap { $0 } + [scenario.candidates.layer.url] + scenario.layers.map(\.url)
+        for input in inputs where input.standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw CommandError(message: "\(output.path): refusing to write the output over an input of this run; choose another --out", status: ExitStatus.usage)
+        }
+    }
+}

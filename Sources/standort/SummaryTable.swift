@@ -1,0 +1,27 @@
+import Foundation
+import SiteScoring
+
+/// The top-N table printed after scoring: rank, id, score and the two criteria that contributed most.
+enum SummaryTable {
+    static func render(_ result: ScoringResult, top: Int, method: AggregationMethod) -> String {
+        let scored = result.eligibleIndices.count
+        var lines = ["\(result.scenario.name) — \(method.rawValue), working CRS \(result.workingCRS): \(scored) of \(result.siteIDs.count) sites ranked"]
+        let rows = result.outputOrder.prefix(min(top, scored)).map { s in
+            [String(result.ranks[s]!), result.siteIDs[s].description, String(format: "%.4f", result.scores[s]!),
+             result.topContributors(s).joined(separator: ", ")]
+        }
+        let header = ["rank", "site", "score", "top contributions"]
+        let widths = (0..<header.count).map { j in ([header[j]] + rows.map { $0[j] }).map(\.count).max()! }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { j, c in j == cells.count - 1 ? c : c.padding(toLength: widths[j], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }
+        lines.append(line(header))
+        lines.append(contentsOf: rows.map(line))
+        let excluded = result.exclusionCounts
+        if !excluded.isEmpty {
+            lines.append("excluded: " + excluded.map { "\($0.reason) \($0.count)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

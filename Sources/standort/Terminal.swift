@@ -1,0 +1,102 @@
+import Foundation
+import GeoCore
+import SiteScoring
+
+/// Output to the planner: one `error:` / `warning:` line per problem on stderr, a progress bar only when
+/// stderr is a terminal and the run is not `--quiet`.
+struct Terminal: Sendable {
+    let quiet: Bool
+
+    /// Whether standard error is a terminal (progress bars only then).
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    func warning(_ message: String) {
+        Terminal.writeError("warning: \(message)\n")
+    }
+
+    func info(_ message: String) {
+        guard !quiet else { return }
+        Terminal.writeError("\(message)\n")
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A progress callback drawing `stage [#####     ] 50%` on stderr, or nil when quiet or not a terminal.
+    func progressReporter() -> (@Sendable (String, Double) -> Void)? {
+        guard !quiet, Terminal.stderrIsTerminal else { return nil }
+        let bar = ProgressBar()
+        return { stage, fraction in bar.draw(stage, fraction) }
+    }
+
+    /// Ends a progress line, if one was drawn.
+    func finishProgress() {
+        guard !quiet, Terminal.stderrIsTerminal else { return }
+        Terminal.writeError("\r\u{1B}[K")
+    }
+}
+
+/// A throttled one-line progress bar.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastDrawn = -1
+    private var lastStage = ""
+
+    func draw(_ stage: String, _ fraction: Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        let percent = Int((fraction * 100).rounded(.down))
+        guard percent != lastDrawn || stage != lastStage else { return }
+        lastDrawn = percent
+        lastStage = stage
+        let width = 30
+        let filled = min(width, Int(fraction * Double(width)))
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        Terminal.writeError("\r\u{1B}[K\(stage.prefix(24)) [\(bar)] \(percent)%")
+    }
+}
+
+/// Exit statuses (sysexits.h), documented in the README.
+enum ExitStatus {
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
+}
+
+/// Runs a command body; any error becomes one `error:` line on stderr and a documented exit status.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let (message, status) = describe(error)
+        Terminal.writeError("error: \(message.replacingOccurrences(of: "\n", with: " "))\n")
+        throw ExitCode(status)
+    }
+}
+
+/// The one-line message and exit status for an error.
+func describe(_ error: Error) -> (String, Int32) {
+    switch error {
+    case let e as ScenarioError:
+        return (e.description, e.message.hasPrefix("no such file") ? ExitStatus.noInput : ExitStatus.dataError)
+    case let e as ScoringError:
+        return (e.description, e.message.hasPrefix("no such file") ? ExitStatus.noInput : ExitStatus.dataError)
+    case let e as OutputError:
+        return (String(describing: e), e.isCreationProblem ? ExitStatus.cannotCreate : ExitStatus.ioError)
+    case let e as CommandError:
+        return (e.message, e.status)
+    default:
+        return (String(describing: error), ExitStatus.dataError)
+    }
+}
+
+/// A problem the command itself detects (e.g. output path equals an input).
+struct CommandError: Error {
+    var message: String
+    var status: Int32 = ExitStatus.usage
+}

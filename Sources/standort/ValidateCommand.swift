@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import SiteScoring
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Load a scenario and everything it reads; report layers, criterion ranges and problems.",
+        discussion: "Exits non-zero on any error; warnings do not change the exit status."
+    )
+
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+        try reportingErrors {
+            let terminal = Terminal(quiet: options.quiet)
+            let url = try ShippedScenarios.resolve(options.scenario)
+            let scenario = try ScenarioLoader.load(contentsOf: url)
+            var stages = StageTimings()
+            let result = try ScenarioRunner.run(scenario, options: RunOptions(threads: options.threads, progress: terminal.progressReporter()), timings: &stages)
+            terminal.finishProgress()
+
+            print("scenario: \(scenario.name) (\(url.path))")
+            print("method: \(scenario.method.rawValue), working CRS: \(result.workingCRS)")
+            for layer in result.layers {
+                let types = layer.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
+                let box = layer.lonLatBox.map { String(format: "lon %.5f…%.5f, lat %.5f…%.5f", $0.minX, $0.maxX, $0.minY, $0.maxY) } ?? "empty"
+                print("layer \(layer.name): \(layer.featureCount) features (\(types)); CRS \(layer.crs); \(box)")
+                if layer.featureCount == 0 { terminal.warning("layer '\(layer.name)' (\(layer.path)) is empty") }
+                if layer.outsideScenarioFolder { terminal.warning("layer '\(layer.name)' is read from \(layer.path), outside the scenario's folder") }
+            }
+            for (j, column) in result.criteria.enumerated() {
+                let c = column.criterion
+                let range: String
+                if let text = column.text {
+                    let distinct = Set(text.compactMap { $0 }).sorted()
+                    range = "values " + distinct.prefix(8).joined(separator: ", ") + (distinct.count > 8 ? ", …" : "")
+                } else {
+                    let finite = column.raw.filter(\.isFinite)
+                    range = finite.isEmpty ? "no values" : "raw \(format(finite.min()!)) … \(format(finite.max()!))"
+                }
+                print("criterion \(c.id) (\(c.kind.keyword), \(c.direction.rawValue), weight \(String(format: "%.4f", result.weights[j]))): \(range)")
+                let missing = column.raw.indices.filter { column.text?[$0] == nil && !column.raw[$0].isFinite }.count
+                if case .attribute(let field) = c.kind, missing > 0 {
+                    terminal.warning("attribute '\(field)' is missing on \(missing) of \(result.siteIDs.count) sites; they are excluded (missing:\(field))")
+                }
+            }
+            if let ahp = result.ahp {
+                print(String(format: "AHP: λmax %.4f, CI %.4f, RI %.2f, CR %.4f", ahp.lambdaMax, ahp.ci, ahp.ri, ahp.cr))
+            }
+            print("sites: \(result.siteIDs.count), eligible: \(result.eligibleIndices.count)" +
+                  (result.exclusionCounts.isEmpty ? "" : "; excluded by " + result.exclusionCounts.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")))
+            result.warnings.forEach(terminal.warning)
+            print("ok")
+        }
+    }
+
+    private func format(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e12 ? String(Int64(x)) : String(format: "%.2f", x)
+    }
+}
