@@ -570,7 +570,7 @@ def main():
         return 1
     if args.check:
         ok, messages, stats = check(result, args.check)
-        print(("CHECK PASS" if ok else "CHECK FAIL") + f" against {args.check}: " + json.dumps(stats))
+        print(("CHECK PASS" if ok else "CHECK FAIL") + f" against {os.path.relpath(args.check)}: " + json.dumps(stats))
         for m in messages:
             print("  " + m)
         return 0 if ok else 1
