@@ -1,0 +1,119 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that it appears complete or not at all: the bytes go to a temporary file in the
+/// target's directory (`.NAME.tmp-XXXXXX`, same file system, so the final `rename(2)` is atomic),
+/// which is flushed with `fsync` and renamed over the target only after every byte was written.
+/// On any failure the temporary file is removed and an existing target is untouched.
+///
+/// The target directory must exist (it is never created). The new file gets mode 0644.
+public struct AtomicFileWriter: Sendable {
+    /// The `write(2)` contract: write up to `count` bytes, return how many were written, or -1 with `errno` set.
+    public typealias WriteFunction = @Sendable (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
+
+    /// How bytes reach the file descriptor; tests inject a failing one to simulate a full disk.
+    public var writeFunction: WriteFunction
+
+    public init(writeFunction: @escaping WriteFunction = { fd, bytes, count in systemWrite(fd, bytes, count) }) {
+        self.writeFunction = writeFunction
+    }
+
+    /// Writes `bytes` to `url` atomically, refusing to replace any of `inputs` (compared by device and inode).
+    public func write(_ bytes: [UInt8], to url: URL, protecting inputs: [URL] = []) throws(OutputError) {
+        let result: Result<Void, OutputError> = bytes.withUnsafeBytes { raw in
+            Result { () throws(OutputError) in try write(raw, to: url, protecting: inputs) }
+        }
+        try result.get()
+    }
+
+    /// Writes `data` to `url` atomically, refusing to replace any of `inputs`.
+    public func write(_ data: Data, to url: URL, protecting inputs: [URL] = []) throws(OutputError) {
+        let result: Result<Void, OutputError> = data.withUnsafeBytes { raw in
+            Result { () throws(OutputError) in try write(raw, to: url, protecting: inputs) }
+        }
+        try result.get()
+    }
+
+    /// Writes the bytes in `raw` to `url` atomically.
+    public func write(_ raw: UnsafeRawBufferPointer, to url: URL, protecting inputs: [URL] = []) throws(OutputError) {
+        let path = url.standardizedFileURL.path
+        let directory = url.standardizedFileURL.deletingLastPathComponent().path
+        try Self.checkDirectory(directory)
+        var targetInfo = stat()
+        if stat(path, &targetInfo) == 0 {
+            if targetInfo.st_mode & S_IFMT == S_IFDIR { throw .wrongKindOfTarget(path: path, expected: "a file, not a directory") }
+            for input in inputs {
+                var inputInfo = stat()
+                if stat(input.path, &inputInfo) == 0 && inputInfo.st_dev == targetInfo.st_dev && inputInfo.st_ino == targetInfo.st_ino {
+                    throw .wouldOverwriteInput(path: path)
+                }
+            }
+        }
+
+        var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .notWritable(path: directory, reason: Self.errnoText()) }
+        let temporaryPath = AtomicFileWriter.string(fromCString: template)
+        var closed = false
+        do throws(OutputError) {
+            var offset = 0
+            while offset < raw.count {
+                let n = writeFunction(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    let code = errno
+                    if code == EINTR { continue }
+                    if code == ENOSPC || code == EDQUOT { throw OutputError.diskFull(path: path) }
+                    throw OutputError.writeFailed(path: path, reason: Self.errnoText(code))
+                }
+                // A write that makes no progress is how a full device shows up for some writers.
+                if n == 0 { throw OutputError.diskFull(path: path) }
+                offset += n
+            }
+            if fsync(fd) != 0 {
+                let code = errno
+                throw code == ENOSPC || code == EDQUOT ? OutputError.diskFull(path: path) : OutputError.writeFailed(path: path, reason: Self.errnoText(code))
+            }
+            _ = fchmod(fd, 0o644)
+            closed = true
+            if close(fd) != 0 { throw OutputError.writeFailed(path: path, reason: Self.errnoText()) }
+            if rename(temporaryPath, path) != 0 { throw OutputError.writeFailed(path: path, reason: Self.errnoText()) }
+        } catch {
+            if !closed { _ = close(fd) }
+            _ = unlink(temporaryPath)
+            throw error
+        }
+    }
+
+    /// Throws unless `directory` exists, is a directory and is writable.
+    static func checkDirectory(_ directory: String) throws(OutputError) {
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .directoryNotFound(path: directory) }
+            throw .notWritable(path: directory, reason: errnoText())
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw .directoryNotFound(path: directory) }
+        guard access(directory, W_OK | X_OK) == 0 else { throw .notWritable(path: directory, reason: errnoText()) }
+    }
+
+    static func string(fromCString chars: [CChar]) -> String {
+        String(decoding: chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func errnoText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// `write(2)`, named so that the default `WriteFunction` does not clash with `AtomicFileWriter.write`.
+@inline(__always)
+public func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, bytes, count)
+    #else
+    Darwin.write(fd, bytes, count)
+    #endif
+}
