@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Independent re-implementation of `standort score` (WSM) for the shipped scenarios.
+
+    python3 GeoData/tools/score_check.py GeoData/scenarios/wolfsburg-fast-charging.yaml [--top 10]
+
+Written from the semantics in issue 3 / docs/scenario.md with shapely, pyproj
+and numpy only, so the tool's ranking can be compared against it. Supports
+what the shipped scenarios use: distance, count_within, sum_within, inside,
+attribute, area criteria; distance/attribute/inside/outside constraints;
+linear, piecewise, categories, threshold, gaussian value functions; weights
+or AHP (principal eigenvector).
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+
+import numpy as np
+import shapely
+import yaml
+from pyproj import Transformer
+from shapely.geometry import Point, shape
+
+
+def load_layer(base, spec, work):
+    path = os.path.join(base, spec["path"])
+    if path.endswith(".csv"):
+        src = spec.get("crs", "EPSG:4326")
+        t = Transformer.from_crs(src, work, always_xy=True)
+        with open(path, encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        return [(r, Point(t.transform(float(r[spec.get("x", "lon")]), float(r[spec.get("y", "lat")]))))
+                for r in rows]
+    with open(path, encoding="utf-8") as fh:
+        fc = json.load(fh)
+    name = fc.get("crs", {}).get("properties", {}).get("name")
+    src = spec.get("crs") or ("EPSG:" + name.rsplit(":", 1)[1] if name else "EPSG:4326")
+    t = Transformer.from_crs(src, work, always_xy=True)
+    out = []
+    for f in fc["features"]:
+        g = shapely.transform(shape(f["geometry"]), lambda a: np.column_stack(t.transform(a[:, 0], a[:, 1])))
+        out.append((f["properties"], g))
+    return out
+
+
+def raw_value(c, props, geom, layers):
+    kind = c["kind"]
+    site = geom.centroid
+    if kind == "distance":
+        return min(site.distance(g) for _, g in layers[c["layer"]])
+    if kind == "count_within":
+        return sum(1 for _, g in layers[c["layer"]] if site.distance(g) <= c["radius"])
+    if kind == "sum_within":
+        return sum(p[c["field"]] for p, g in layers[c["layer"]] if site.distance(g) <= c["radius"])
+    if kind == "inside":
+        return 1.0 if any(g.covers(site) for _, g in layers[c["layer"]]) else 0.0
+    if kind == "attribute":
+        return props.get(c["field"])
+    if kind == "area":
+        return geom.area
+    raise ValueError(kind)
+
+
+def value(c, x, lo, hi):
+    vf = c.get("value")
+    benefit = c.get("direction", "benefit") == "benefit"
+    if vf is None:
+        if hi == lo:
+            return 1.0
+        return (x - lo) / (hi - lo) if benefit else (hi - x) / (hi - lo)
+    if "linear" in vf:
+        a, b = vf["linear"]
+        v = min(1.0, max(0.0, (x - a) / (b - a)))
+        return v if benefit else 1.0 - v
+    if "threshold" in vf:
+        return float(x >= vf["threshold"]) if benefit else float(x <= vf["threshold"])
+    if "piecewise" in vf:
+        pts = vf["piecewise"]
+        return float(np.interp(x, [p[0] for p in pts], [p[1] for p in pts]))
+    if "categories" in vf:
+        return vf["categories"].get(x, vf.get("default", 0.0))
+    if "gaussian" in vf:
+        g = vf["gaussian"]
+        return math.exp(-((x - g["ideal"]) ** 2) / (2 * g["width"] ** 2))
+    raise ValueError(vf)
+
+
+def ahp_weights(ids, judgements):
+    n = len(ids)
+    A = np.ones((n, n))
+    for a, b, s in judgements:
+        i, j = ids.index(a), ids.index(b)
+        A[i, j], A[j, i] = s, 1.0 / s
+    vals, vecs = np.linalg.eig(A)
+    k = int(np.argmax(vals.real))
+    w = np.abs(vecs[:, k].real)
+    return w / w.sum()
+
+
+def sort_key(site_id):
+    try:
+        return (0, float(site_id), "")
+    except ValueError:
+        return (1, 0.0, str(site_id))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("scenario")
+    ap.add_argument("--top", type=int, default=10)
+    args = ap.parse_args()
+    base = os.path.dirname(os.path.abspath(args.scenario))
+    with open(args.scenario, encoding="utf-8") as fh:
+        sc = yaml.safe_load(fh)
+    work = sc.get("crs", "EPSG:25832")
+    layers = {k: load_layer(base, v, work) for k, v in sc.get("layers", {}).items()}
+    cands = load_layer(base, sc["candidates"], work)
+    id_field = sc["candidates"].get("id")
+    crits = sc["criteria"]
+    ids = [c["id"] for c in crits]
+    if "ahp" in sc:
+        w = ahp_weights(ids, sc["ahp"])
+    else:
+        w = np.array([float(c.get("weight", 1)) for c in crits])
+        w = w / w.sum()
+
+    sites = []
+    for i, (p, g) in enumerate(cands):
+        sid = p.get(id_field) if id_field else i + 1
+        excluded = []
+        for con in sc.get("constraints", []):
+            k = con["kind"]
+            site = g.centroid
+            if k == "distance":
+                d = min(site.distance(o) for _, o in layers[con["layer"]])
+                bad = ("min" in con and d < con["min"]) or ("max" in con and d > con["max"])
+            elif k == "attribute":
+                x = p.get(con["field"])
+                bad = x is not None and (("min" in con and x < con["min"]) or ("max" in con and x > con["max"]))
+            elif k in ("inside", "outside"):
+                ins = any(o.covers(site) for _, o in layers[con["layer"]])
+                bad = not ins if k == "inside" else ins
+            else:
+                raise ValueError(k)
+            if bad:
+                excluded.append(con["id"])
+        raw = [raw_value(c, p, g, layers) for c in crits]
+        excluded += [f"missing:{c['field']}" for c, x in zip(crits, raw) if x is None]
+        sites.append({"id": sid, "raw": raw, "excluded": excluded})
+
+    eligible = [s for s in sites if not s["excluded"]]
+    for j, c in enumerate(crits):
+        xs = [s["raw"][j] for s in eligible if not isinstance(s["raw"][j], str)]
+        lo, hi = (min(xs), max(xs)) if xs else (0, 0)
+        for s in eligible:
+            s.setdefault("v", []).append(value(c, s["raw"][j], lo, hi))
+    for s in eligible:
+        s["score"] = float(np.dot(w, s["v"]))
+    eligible.sort(key=lambda s: (-s["score"], sort_key(s["id"])))
+
+    print(f"{sc['name']}\nweights: " + ", ".join(f"{i} {x:.4f}" for i, x in zip(ids, w)))
+    print(f"candidates {len(sites)}, scored {len(eligible)}, excluded {len(sites) - len(eligible)}")
+    for rank, s in enumerate(eligible[: args.top], 1):
+        raw = ", ".join(f"{i}={x:.0f}" if not isinstance(x, str) else f"{i}={x}" for i, x in zip(ids, s["raw"]))
+        print(f"{rank:3} {s['id']:7} {s['score']:.4f}  {raw}")
+    for s in sites:
+        if s["excluded"]:
+            print(f"  excluded {s['id']}: {';'.join(s['excluded'])}")
+
+
+if __name__ == "__main__":
+    main()
