@@ -9,7 +9,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
 }
 
-extension AggregationMethod: @retroactive ExpressibleByArgument {}
+extension AggregationMethod: ExpressibleByArgument {}
 
 /// Options every scenario command shares.
 struct ScenarioOptions: ParsableArguments {

@@ -24,6 +24,8 @@ public struct StageTimings: Sendable {
     public var transform = 0.0
     public var criteria = 0.0
     public var aggregate = 0.0
+
+    public init() {}
 }
 
 /// Runs a scenario: reads the layers, transforms them once into the working CRS, measures every criterion

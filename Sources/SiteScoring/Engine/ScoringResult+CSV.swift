@@ -47,7 +47,7 @@ extension ScoringResult {
         case .bool(let b)?: b ? "true" : "false"
         case .number(let n)?: csvNumber(n, decimals: nil)
         case .string(let s)?: s
-        case .array?, .object?: String(decoding: GeoJSONWriter().encode(value!), as: UTF8.self)
+        case .array?, .object?: String(describing: value!) // TEMP until GeoJSONWriter lands
         }
     }
 
