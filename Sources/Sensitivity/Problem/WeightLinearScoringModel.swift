@@ -1,0 +1,10 @@
+import SiteScoring
+
+/// A ``ScoringModel`` whose scores are linear in the weights: score(w) = Σⱼ wⱼ·vⱼ.
+///
+/// Along a one-at-a-time path the weights are affine in the swept weight, so each site's score is a straight
+/// line and stability intervals and tipping points can be solved exactly from line intersections.
+/// Models that do not conform (TOPSIS) are bracketed on a grid and refined by bisection.
+public protocol WeightLinearScoringModel: ScoringModel {}
+
+extension WeightedSumModel: WeightLinearScoringModel {}

@@ -1,2 +1,0 @@
-import SiteScoring
-public enum SensitivityModule {}
