@@ -195,8 +195,9 @@ struct GeoJSONDocumentParser {
                     try p.json.skipValue()
                 } else if p.json.rawEquals(s, e, "type") {
                     let at = p.json.pos
-                    let type = try p.json.parseString()
-                    guard type == "Feature" else {
+                    let (ts, te, tescaped) = try p.json.scanString()
+                    guard !tescaped && p.json.rawEquals(ts, te, "Feature") else {
+                        let type = try p.json.decodeString(start: ts, end: te, escaped: tescaped)
                         throw JSONParseFailure(.notGeoJSON("expected a Feature, found type \"\(type)\""), at: at).adding(.key("type"))
                     }
                     sawType = true
@@ -316,9 +317,10 @@ struct GeoJSONDocumentParser {
                 try p.json.skipValue()
             } else if p.json.rawEquals(s, e, "type") {
                 let at = p.json.pos
-                let type: String
-                do throws(JSONParseFailure) { type = try p.json.parseString() } catch { throw error.adding(.key("type")) }
-                guard let k = GeometryKind(rawValue: type) else {
+                let (ts, te, tescaped): (Int, Int, Bool)
+                do throws(JSONParseFailure) { (ts, te, tescaped) = try p.json.scanString() } catch { throw error.adding(.key("type")) }
+                guard let k = tescaped ? nil : GeometryKind.matching(p.json.base, ts, te) else {
+                    let type = try p.json.decodeString(start: ts, end: te, escaped: tescaped)
                     let reason: GeoJSONError.Reason = type == "Feature" || type == "FeatureCollection"
                         ? .notGeoJSON("a \(type) where a geometry is expected") : .unknownType(type)
                     throw JSONParseFailure(reason, at: at).adding(.key("type"))
@@ -456,6 +458,7 @@ struct GeoJSONDocumentParser {
     /// `[x, y]`, `[x, y, z]` or `[x, y, z, m]`: ordinates beyond the second are read and dropped.
     @inline(__always)
     private mutating func parsePosition(_ kind: GeometryKind) throws(JSONParseFailure) -> Position {
+        json.skipWhitespace()
         let start = json.pos
         try openCoordinateArray(kind)
         if try json.peek() == UInt8(ascii: "]") { throw JSONParseFailure(.tooFewCoordinates(found: 0), at: start) }
@@ -511,6 +514,7 @@ struct GeoJSONDocumentParser {
 
     /// A line string: two or more positions (an empty one is allowed as the empty geometry).
     private mutating func parseLine(_ kind: GeometryKind) throws(JSONParseFailure) -> [Position] {
+        json.skipWhitespace()
         let start = json.pos
         let line = try parsePositions(kind)
         if line.count == 1 { throw JSONParseFailure(.tooFewPositions(what: "line string", found: 1, minimum: 2), at: start) }
@@ -522,6 +526,7 @@ struct GeoJSONDocumentParser {
         let start = json.pos
         var rings: [[Position]] = []
         try parseCoordinateList(kind) { (p: inout GeoJSONDocumentParser) throws(JSONParseFailure) in
+            p.json.skipWhitespace()
             let ringStart = p.json.pos
             let ring = try p.parsePositions(kind)
             if ring.count < 4 {

@@ -8,6 +8,25 @@ enum GeometryKind: String, Sendable {
     case multiPolygon = "MultiPolygon"
     case geometryCollection = "GeometryCollection"
 
+    /// The kind whose name equals the raw bytes `start..<end` of `base` (no String is built).
+    static func matching(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> GeometryKind? {
+        for (kind, name) in names where name.count == end - start {
+            var equal = true
+            for i in 0..<name.count where base[start + i] != name[i] {
+                equal = false
+                break
+            }
+            if equal { return kind }
+        }
+        return nil
+    }
+
+    private static let names: [(GeometryKind, [UInt8])] = [
+        (.point, Array("Point".utf8)), (.multiPoint, Array("MultiPoint".utf8)), (.lineString, Array("LineString".utf8)),
+        (.multiLineString, Array("MultiLineString".utf8)), (.polygon, Array("Polygon".utf8)),
+        (.multiPolygon, Array("MultiPolygon".utf8)), (.geometryCollection, Array("GeometryCollection".utf8)),
+    ]
+
     /// Array nesting of `coordinates`: a Point's `[x, y]` is 1 deep, a Polygon's `[[[x, y]]]` 3 deep.
     var coordinateDepth: Int {
         switch self {

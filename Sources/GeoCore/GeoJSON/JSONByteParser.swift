@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where a parse failed, collected while the error unwinds: each level appends its path component,
 /// so the happy path pays nothing for error context.
 struct JSONParseFailure: Error {
@@ -166,7 +172,7 @@ struct JSONByteParser {
     func decodeString(start: Int, end: Int, escaped: Bool) throws(JSONParseFailure) -> String {
         if !escaped {
             let raw = UnsafeBufferPointer(start: base + start, count: end - start)
-            guard let s = String(validating: raw, as: UTF8.self) else { throw JSONParseFailure(.invalidUTF8, at: start) }
+            guard let s = Self.validatedString(raw) else { throw JSONParseFailure(.invalidUTF8, at: start) }
             return s
         }
         var bytes: [UInt8] = []
@@ -213,8 +219,26 @@ struct JSONByteParser {
                 throw JSONParseFailure(.invalidJSON("invalid escape \\\(Character(Unicode.Scalar(e)))"), at: i - 2)
             }
         }
-        guard let s = String(validating: bytes, as: UTF8.self) else { throw JSONParseFailure(.invalidUTF8, at: start) }
+        let decoded = bytes.withUnsafeBufferPointer { Self.validatedString($0) }
+        guard let s = decoded else { throw JSONParseFailure(.invalidUTF8, at: start) }
         return s
+    }
+
+    /// The string of UTF-8 `bytes`, or nil when they are not valid UTF-8. Non-generic on purpose:
+    /// `String(validating:as:)` is not specialised across modules and costs a metadata lookup per call.
+    @inline(__always) static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var ascii = true
+        for b in bytes where b >= 0x80 {
+            ascii = false
+            break
+        }
+        let s = String(decoding: bytes, as: UTF8.self)
+        if ascii { return s }
+        // Decoding replaces invalid sequences with U+FFFD, which changes the bytes.
+        var same = true
+        var copy = s
+        copy.withUTF8 { same = $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        return same ? s : nil
     }
 
     private func hex4(at i: Int, end: Int) throws(JSONParseFailure) -> UInt32 {
