@@ -32,11 +32,31 @@ struct RankSorter {
         return ~ascending
     }
 
+    /// Below this many sites a comparison sort beats clearing and scanning 4 × 65,536 radix counters.
+    static let smallProblem = 4096
+
+    /// Sorts (key, position in id order) pairs: unique keys, so the result does not depend on sort stability.
+    private mutating func sortSmall(scores: UnsafeBufferPointer<Double>) {
+        let n = idOrder.count
+        for p in 0..<n { keys[p] = Self.key(scores[Int(idOrder[p])]) }
+        for p in 0..<n { orderTemp[p] = Int32(p) }
+        keys.withUnsafeBufferPointer { k in
+            orderTemp.withUnsafeMutableBufferPointer { o in
+                o.sort { k[Int($0)] != k[Int($1)] ? k[Int($0)] < k[Int($1)] : $0 < $1 }
+            }
+        }
+        for p in 0..<n { order[p] = idOrder[Int(orderTemp[p])] }
+    }
+
     /// Sorts the sites best first; afterwards `order[p]` is the index of the site at rank p + 1.
     mutating func sort(scores: UnsafeBufferPointer<Double>) {
         let n = idOrder.count
         guard n > 1 else {
             order = idOrder
+            return
+        }
+        if n < Self.smallProblem {
+            sortSmall(scores: scores)
             return
         }
         counts.withUnsafeMutableBufferPointer { c in
