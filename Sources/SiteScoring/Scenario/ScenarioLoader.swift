@@ -45,6 +45,7 @@ public enum ScenarioLoader {
 
     /// Parses scenario text; relative paths resolve against `baseDirectory`.
     public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> Scenario {
+        try checkNesting(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -58,6 +59,42 @@ public enum ScenarioLoader {
         var scenario = try parser.scenario(root)
         scenario.sourceURL = URL(fileURLWithPath: file)
         return scenario
+    }
+
+    /// The deepest nesting a scenario may have; deeper documents are refused before the recursive composer sees them.
+    static let maximumNesting = 64
+
+    /// Refuses absurdly deep flow nesting (`[[[[…`) or indentation, which no scenario needs and which could
+    /// exhaust the stack of a recursive parser.
+    static func checkNesting(_ text: String, file: String) throws {
+        var depth = 0, line = 1, column = 0, indent = 0, atLineStart = true
+        var quote: UInt8? = nil
+        for byte in text.utf8 {
+            column += 1
+            if byte == UInt8(ascii: "\n") { line += 1; column = 0; indent = 0; atLineStart = true; quote = nil; continue }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") {
+                    indent += 1
+                    if indent > maximumNesting * 4 {
+                        throw ScenarioError(file: file, line: line, column: column, message: "is indented more than \(maximumNesting * 4) spaces; a scenario is never nested that deeply")
+                    }
+                    continue
+                }
+                atLineStart = false
+            }
+            if let q = quote { if byte == q { quote = nil }; continue }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "#"): quote = UInt8(ascii: "\n")  // a comment runs to the end of the line
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumNesting {
+                    throw ScenarioError(file: file, line: line, column: column, message: "is nested more than \(maximumNesting) levels deep; a scenario is never nested that deeply")
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
     }
 
     static func yamlSyntaxError(_ error: YamlError, file: String) -> ScenarioError {
