@@ -66,7 +66,6 @@ struct ScoreCommand: ParsableCommand {
             let scenarioURL = try ShippedScenarios.resolve(options.scenario)
             let scenario = try ScenarioLoader.load(contentsOf: scenarioURL)
             let outURL = URL(fileURLWithPath: out)
-            try OutputGuard.check(outURL, scenario: scenario)
             let format = self.format ?? (outURL.pathExtension.lowercased() == "csv" ? .csv : .geojson)
 
             var stages = StageTimings()
@@ -81,18 +80,18 @@ struct ScoreCommand: ParsableCommand {
             switch format {
             case .geojson:
                 let collection = try result.rankedCollection(scenarioPath: scenarioURL.path, method: usedMethod, version: Standort.version)
-                bytes = GeoJSONWriter(precision: precision).encode(collection)
+                bytes = try GeoJSONWriter(coordinateDecimals: precision).encode(collection)
             case .csv:
                 bytes = try result.rankedCSV()
             }
-            try AtomicFileWriter.write(bytes, to: outURL)
+            try AtomicFileWriter().write(bytes, to: outURL, protecting: scenario.inputURLs)
             let writeSeconds = (clock.now - writeStart).seconds
 
             if let timings {
                 let total = (clock.now - start).seconds
                 let json = String(format: "{\"read\": %.6f, \"transform\": %.6f, \"criteria\": %.6f, \"aggregate\": %.6f, \"write\": %.6f, \"total\": %.6f}\n",
                                   stages.read, stages.transform, stages.criteria, stages.aggregate, writeSeconds, total)
-                try AtomicFileWriter.write(Array(json.utf8), to: URL(fileURLWithPath: timings))
+                try AtomicFileWriter().write(Array(json.utf8), to: URL(fileURLWithPath: timings), protecting: scenario.inputURLs)
             }
             if !options.quiet {
                 print(SummaryTable.render(result, top: top, method: usedMethod))
@@ -104,15 +103,4 @@ struct ScoreCommand: ParsableCommand {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}
-
-/// Refuses outputs that would overwrite one of the run's own inputs.
-enum OutputGuard {
-    static func check(_ output: URL, scenario: Scenario) throws {
-        let target = output.standardizedFileURL.resolvingSymlinksInPath().path
-        let inputs = [scenario.sourceURL].compactMap { $0 } + [scenario.candidates.layer.url] + scenario.layers.map(\.url)
-        for input in inputs where input.standardizedFileURL.resolvingSymlinksInPath().path == target {
-            throw CommandError(message: "\(output.path): refusing to write the output over an input of this run; choose another --out", status: ExitStatus.usage)
-        }
-    }
 }

@@ -88,7 +88,15 @@ func describe(_ error: Error) -> (String, Int32) {
     case let e as ScoringError:
         return (e.description, e.message.hasPrefix("no such file") ? ExitStatus.noInput : ExitStatus.dataError)
     case let e as OutputError:
-        return (String(describing: e), e.isCreationProblem ? ExitStatus.cannotCreate : ExitStatus.ioError)
+        switch e {
+        case .diskFull, .writeFailed: return (e.description, ExitStatus.ioError)
+        case .wouldOverwriteInput: return (e.description, ExitStatus.usage)
+        default: return (e.description, ExitStatus.cannotCreate)
+        }
+    case let e as GeoJSONError:
+        return (e.description, ExitStatus.dataError)
+    case let e as CSVError:
+        return (e.description, ExitStatus.dataError)
     case let e as CommandError:
         return (e.message, e.status)
     default:

@@ -43,6 +43,11 @@ public struct Scenario: Sendable {
         self.weighting = weighting
     }
 
+    /// Every file the scenario reads, the scenario file first: outputs must never overwrite them.
+    public var inputURLs: [URL] {
+        [sourceURL].compactMap { $0 } + [candidates.layer.url] + layers.map(\.url)
+    }
+
     /// The layer called `name`, if the scenario declares it.
     public func layer(named name: String) -> LayerSource? {
         layers.first { $0.name == name }
