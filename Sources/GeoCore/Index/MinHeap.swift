@@ -1,46 +1,56 @@
-/// A binary min-heap of (key, value) pairs in two flat arrays, reused across queries.
+/// A binary min-heap of (key, value) pairs in two flat arrays, reused across queries (cleared, never shrunk).
 struct MinHeap: Sendable {
-    private(set) var keys: [Double] = []
-    private(set) var values: [Int32] = []
+    private var keys: [Double] = []
+    private var values: [Int32] = []
+    private(set) var count = 0
 
-    var isEmpty: Bool { keys.isEmpty }
+    var isEmpty: Bool { count == 0 }
 
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
+    mutating func removeAll() { count = 0 }
 
     mutating func push(_ key: Double, _ value: Int) {
-        keys.append(key)
-        values.append(Int32(truncatingIfNeeded: value))
-        var i = keys.count - 1
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            guard keys[parent] > key else { break }
-            keys[i] = keys[parent]; values[i] = values[parent]
-            i = parent
+        if count == keys.count {
+            let grow = Swift.max(64, count)
+            keys.append(contentsOf: repeatElement(0, count: grow))
+            values.append(contentsOf: repeatElement(0, count: grow))
         }
-        keys[i] = key; values[i] = Int32(truncatingIfNeeded: value)
+        let n = count
+        count += 1
+        keys.withUnsafeMutableBufferPointer { k in
+            values.withUnsafeMutableBufferPointer { v in
+                var i = n
+                while i > 0 {
+                    let parent = (i - 1) >> 1
+                    guard k[parent] > key else { break }
+                    k[i] = k[parent]; v[i] = v[parent]
+                    i = parent
+                }
+                k[i] = key; v[i] = Int32(truncatingIfNeeded: value)
+            }
+        }
     }
 
     /// Removes and returns the pair with the smallest key (ties in no particular order).
     mutating func pop() -> (key: Double, value: Int)? {
-        guard let top = keys.first else { return nil }
-        let topValue = Int(values[0])
-        let lastKey = keys.removeLast(), lastValue = values.removeLast()
-        let n = keys.count
-        if n > 0 {
-            var i = 0
-            while true {
-                var child = 2 * i + 1
-                if child >= n { break }
-                if child + 1 < n, keys[child + 1] < keys[child] { child += 1 }
-                guard keys[child] < lastKey else { break }
-                keys[i] = keys[child]; values[i] = values[child]
-                i = child
+        guard count > 0 else { return nil }
+        count -= 1
+        let n = count
+        return keys.withUnsafeMutableBufferPointer { k in
+            values.withUnsafeMutableBufferPointer { v in
+                let top = (k[0], Int(v[0]))
+                let lastKey = k[n], lastValue = v[n]
+                var i = 0
+                while true {
+                    var child = 2 * i + 1
+                    if child >= n { break }
+                    if child + 1 < n, k[child + 1] < k[child] { child += 1 }
+                    guard k[child] < lastKey else { break }
+                    k[i] = k[child]; v[i] = v[child]
+                    i = child
+                }
+                k[i] = lastKey; v[i] = lastValue
+                return top
             }
-            keys[i] = lastKey; values[i] = lastValue
         }
-        return (top, topValue)
     }
 }

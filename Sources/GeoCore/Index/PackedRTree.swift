@@ -12,21 +12,17 @@ struct PackedRTree: Sendable {
     static let defaultNodeSize = 16
 
     let itemCount: Int
-    /// Boxes of all positions (items first, then inner nodes level by level; the root is last).
-    private(set) var minX: [Double] = []
-    private(set) var minY: [Double] = []
-    private(set) var maxX: [Double] = []
-    private(set) var maxY: [Double] = []
-    /// For inner node `n` (position `itemCount + j`), entries at index `j`.
-    private(set) var childStart: [Int32] = []
-    private(set) var childEnd: [Int32] = []
-    private(set) var itemStart: [Int32] = []
-    private(set) var itemEnd: [Int32] = []
+    /// Boxes of all positions (items first, then inner nodes level by level; the root is last),
+    /// interleaved `minX, minY, maxX, maxY` so one box is one 32-byte load.
+    private(set) var boxes: [Double] = []
+    /// For inner node `n` (position `itemCount + j`): `links[4j…4j+3]` = child start, child end,
+    /// item start, item end.
+    private(set) var links: [Int32] = []
     /// `order[i]`: the caller's index of the item at tree position `i`.
     private(set) var order: [Int32] = []
 
     /// The root position, or nil for an empty tree.
-    var root: Int? { minX.isEmpty ? nil : minX.count - 1 }
+    var root: Int? { boxes.isEmpty ? nil : boxes.count / 4 - 1 }
 
     /// Builds the tree over `boxes` (the caller's item order is kept in `order`).
     init(boxes: [BoundingBox], nodeSize: Int = PackedRTree.defaultNodeSize) {
@@ -53,14 +49,15 @@ struct PackedRTree: Sendable {
             levelSize = (levelSize + nodeSize - 1) / nodeSize
             total += levelSize
         }
-        minX.reserveCapacity(total); minY.reserveCapacity(total)
-        maxX.reserveCapacity(total); maxY.reserveCapacity(total)
+        var flat: [Double] = [], links: [Int32] = []
+        flat.reserveCapacity(4 * (total + 1))
+        links.reserveCapacity(4 * (total - boxes.count + 1))
         order.reserveCapacity(boxes.count)
         for k in keys {
             let i = Int(truncatingIfNeeded: k & 0xFFFF_FFFF)
             let b = boxes[i]
             order.append(Int32(i))
-            minX.append(b.minX); minY.append(b.minY); maxX.append(b.maxX); maxY.append(b.maxY)
+            flat.append(b.minX); flat.append(b.minY); flat.append(b.maxX); flat.append(b.maxY)
         }
 
         var levelStart = 0, levelEnd = boxes.count
@@ -70,60 +67,89 @@ struct PackedRTree: Sendable {
                 let e = Swift.min(c + nodeSize, levelEnd)
                 var bx0 = Double.infinity, by0 = Double.infinity, bx1 = -Double.infinity, by1 = -Double.infinity
                 for j in c..<e {
-                    bx0 = Swift.min(bx0, minX[j]); by0 = Swift.min(by0, minY[j])
-                    bx1 = Swift.max(bx1, maxX[j]); by1 = Swift.max(by1, maxY[j])
+                    bx0 = Swift.min(bx0, flat[4 * j]); by0 = Swift.min(by0, flat[4 * j + 1])
+                    bx1 = Swift.max(bx1, flat[4 * j + 2]); by1 = Swift.max(by1, flat[4 * j + 3])
                 }
-                minX.append(bx0); minY.append(by0); maxX.append(bx1); maxY.append(by1)
-                childStart.append(Int32(c)); childEnd.append(Int32(e))
+                flat.append(bx0); flat.append(by0); flat.append(bx1); flat.append(by1)
+                links.append(Int32(c)); links.append(Int32(e))
                 if c < itemCount {
-                    itemStart.append(Int32(c)); itemEnd.append(Int32(e))
+                    links.append(Int32(c)); links.append(Int32(e))
                 } else {
-                    itemStart.append(itemStart[c - itemCount]); itemEnd.append(itemEnd[e - 1 - itemCount])
+                    links.append(links[4 * (c - itemCount) + 2]); links.append(links[4 * (e - 1 - itemCount) + 3])
                 }
                 c = e
             }
             levelStart = levelEnd
-            levelEnd = minX.count
+            levelEnd = flat.count / 4
         }
         if itemCount == 1 {
             // A single item is its own root; give it a parent so the root is always an inner node.
-            minX.append(minX[0]); minY.append(minY[0]); maxX.append(maxX[0]); maxY.append(maxY[0])
-            childStart.append(0); childEnd.append(1); itemStart.append(0); itemEnd.append(1)
+            flat.append(contentsOf: flat[0..<4])
+            links.append(contentsOf: [0, 1, 0, 1])
+        }
+        self.boxes = flat
+        self.links = links
+    }
+
+    /// Unchecked, pointer-based read access for query loops (valid only inside `withView`).
+    struct View {
+        let itemCount: Int
+        let boxes: UnsafeBufferPointer<Double>
+        let links: UnsafeBufferPointer<Int32>
+
+        @inline(__always) func childStart(_ node: Int) -> Int { Int(links[4 * (node - itemCount)]) }
+        @inline(__always) func childEnd(_ node: Int) -> Int { Int(links[4 * (node - itemCount) + 1]) }
+        @inline(__always) func itemCount(under node: Int) -> Int {
+            Int(links[4 * (node - itemCount) + 3] - links[4 * (node - itemCount) + 2])
+        }
+
+        /// Squared planar distance from (`px`, `py`) to the box at `position` (0 inside).
+        @inline(__always)
+        func boxDistanceSquared(_ position: Int, _ px: Double, _ py: Double) -> Double {
+            let b = 4 * position
+            // Two-argument max only: the three-argument overload is variadic and not free.
+            let dx = Swift.max(Swift.max(boxes[b] - px, px - boxes[b + 2]), 0)
+            let dy = Swift.max(Swift.max(boxes[b + 1] - py, py - boxes[b + 3]), 0)
+            return dx * dx + dy * dy
+        }
+
+        /// Squared distance from (`px`, `py`) to the farthest corner of the box at `position`.
+        @inline(__always)
+        func farthestCornerDistanceSquared(_ position: Int, _ px: Double, _ py: Double) -> Double {
+            let b = 4 * position
+            let dx = Swift.max(px - boxes[b], boxes[b + 2] - px)
+            let dy = Swift.max(py - boxes[b + 1], boxes[b + 3] - py)
+            return dx * dx + dy * dy
+        }
+
+        @inline(__always)
+        func boxContains(_ position: Int, _ px: Double, _ py: Double) -> Bool {
+            let b = 4 * position
+            return px >= boxes[b] && px <= boxes[b + 2] && py >= boxes[b + 1] && py <= boxes[b + 3]
         }
     }
 
-    /// Squared planar distance from (`px`, `py`) to the box at `position` (0 inside).
+    /// Calls `body` with a pointer view of the tree.
     @inline(__always)
-    func boxDistanceSquared(_ position: Int, _ px: Double, _ py: Double) -> Double {
-        let dx = Swift.max(minX[position] - px, 0, px - maxX[position])
-        let dy = Swift.max(minY[position] - py, 0, py - maxY[position])
-        return dx * dx + dy * dy
-    }
-
-    /// Squared distance from (`px`, `py`) to the farthest corner of the box at `position`.
-    @inline(__always)
-    func farthestCornerDistanceSquared(_ position: Int, _ px: Double, _ py: Double) -> Double {
-        let dx = Swift.max(px - minX[position], maxX[position] - px)
-        let dy = Swift.max(py - minY[position], maxY[position] - py)
-        return dx * dx + dy * dy
-    }
-
-    @inline(__always)
-    func boxContains(_ position: Int, _ px: Double, _ py: Double) -> Bool {
-        px >= minX[position] && px <= maxX[position] && py >= minY[position] && py <= maxY[position]
+    func withView<R>(_ body: (View) throws -> R) rethrows -> R {
+        try boxes.withUnsafeBufferPointer { b in
+            try links.withUnsafeBufferPointer { l in try body(View(itemCount: itemCount, boxes: b, links: l)) }
+        }
     }
 
     /// Calls `body` with every item position whose box intersects `box` (depth first, deterministic).
     func search(intersecting box: BoundingBox, _ body: (Int) -> Void) {
         guard let root else { return }
-        func visit(_ node: Int) {
-            let j = node - itemCount
-            for c in Int(childStart[j])..<Int(childEnd[j]) {
-                if minX[c] > box.maxX || maxX[c] < box.minX || minY[c] > box.maxY || maxY[c] < box.minY { continue }
-                if c < itemCount { body(c) } else { visit(c) }
+        withView { v in
+            func visit(_ node: Int) {
+                for c in v.childStart(node)..<v.childEnd(node) {
+                    let b = 4 * c
+                    if v.boxes[b] > box.maxX || v.boxes[b + 2] < box.minX || v.boxes[b + 1] > box.maxY || v.boxes[b + 3] < box.minY { continue }
+                    if c < itemCount { body(c) } else { visit(c) }
+                }
             }
+            visit(root)
         }
-        visit(root)
     }
 
     /// The Hilbert-curve index of cell (`x`, `y`) on a 2¹⁶ × 2¹⁶ grid (the classic iterative `xy2d`).

@@ -2,17 +2,17 @@ extension SpatialIndex {
     /// Calls `body` with every polygon part (polygon-tree order) whose box contains `p` and that contains
     /// `p` (boundary inclusive); stops early when `body` returns false. `stack` is scratch space.
     func forEachContainingPart(_ p: Position, stack: inout [Int32], _ body: (Int) -> Bool) {
-        let t = polygonTree
-        guard let root = t.root else { return }
-        stack.removeAll(keepingCapacity: true)
-        stack.append(Int32(root))
-        while let node = stack.popLast() {
-            let j = Int(node) - t.itemCount
-            for c in Int(t.childStart[j])..<Int(t.childEnd[j]) where t.boxContains(c, p.x, p.y) {
-                if c >= t.itemCount {
-                    stack.append(Int32(c))
-                } else if partContains(c, p) {
-                    if !body(c) { return }
+        guard let root = polygonTree.root else { return }
+        polygonTree.withView { t in
+            stack.removeAll(keepingCapacity: true)
+            stack.append(Int32(root))
+            while let node = stack.popLast() {
+                for c in t.childStart(Int(node))..<t.childEnd(Int(node)) where t.boxContains(c, p.x, p.y) {
+                    if c >= t.itemCount {
+                        stack.append(Int32(c))
+                    } else if partContains(c, p) {
+                        if !body(c) { return }
+                    }
                 }
             }
         }

@@ -2,38 +2,59 @@ extension SpatialIndex.Query {
     /// The nearest feature to `p` and its exact distance (0 when a polygonal feature contains `p`); among
     /// equally near features the smallest index. Nil for an empty index.
     ///
-    /// Best-first branch and bound (Hjaltason & Samet): nodes are visited in order of their box distance and
-    /// leaves' primitives are measured exactly; the search stops when the next box is farther than the best
-    /// primitive. ~O(log n) for well-distributed data.
+    /// Branch and bound: a greedy descent to the leaf nearest `p` gives a first bound, then a best-first
+    /// search (Hjaltason & Samet) visits only nodes whose box is within the bound, measuring primitives
+    /// exactly and tightening the bound. ~O(log n) for well-distributed data.
     public mutating func nearest(to p: Position) -> (feature: Int, distance: Double)? {
         var bestD = Double.infinity, bestF = Int.max
         if index.hasPolygons, let f = smallestContainingFeature(p) {
             bestD = 0
             bestF = f
         }
-        let t = index.tree
-        if let root = t.root {
-            heap.removeAll()
-            heap.push(t.boxDistanceSquared(root, p.x, p.y), root)
+        let index = self.index
+        guard let root = index.tree.root else { return bestF == Int.max ? nil : (bestF, bestD) }
+        var heap = self.heap
+        self.heap = MinHeap()
+        defer { self.heap = heap }
+        heap.removeAll()
+        index.withView { v in
+            let t = v.tree
             var bound = SpatialIndex.pruneBound(bestD)
-            while let (key, node) = heap.pop() {
-                if key > bound { break }
-                let j = node - t.itemCount
-                let cs = Int(t.childStart[j]), ce = Int(t.childEnd[j])
-                if cs < t.itemCount {
-                    for c in cs..<ce {
-                        let d = index.primitiveDistance(c, p)
-                        if d <= bestD {
-                            let f = Int(index.segFeature[c])
-                            if d < bestD || f < bestF {
-                                bestD = d
-                                bestF = f
-                                bound = SpatialIndex.pruneBound(bestD)
-                            }
+            @inline(__always) func scanLeaf(_ node: Int) {
+                for c in t.childStart(node)..<t.childEnd(node) {
+                    // The primitive's own box rejects most candidates without the exact (dividing) test.
+                    if t.boxDistanceSquared(c, p.x, p.y) > bound { continue }
+                    let d = v.primitiveDistance(c, p)
+                    if d <= bestD {
+                        let f = v.feature(c)
+                        if d < bestD || f < bestF {
+                            bestD = d
+                            bestF = f
+                            bound = SpatialIndex.pruneBound(d)
                         }
                     }
+                }
+            }
+            if bestD > 0 {
+                // Greedy descent: follow the nearest child box down to a leaf for a first, usually tight, bound.
+                var node = root
+                while t.childStart(node) >= t.itemCount {
+                    var best = Double.infinity, next = t.childStart(node)
+                    for c in t.childStart(node)..<t.childEnd(node) {
+                        let k = t.boxDistanceSquared(c, p.x, p.y)
+                        if k < best { best = k; next = c }
+                    }
+                    node = next
+                }
+                scanLeaf(node)
+            }
+            heap.push(t.boxDistanceSquared(root, p.x, p.y), root)
+            while let (key, node) = heap.pop() {
+                if key > bound { break }
+                if t.childStart(node) < t.itemCount {
+                    scanLeaf(node)
                 } else {
-                    for c in cs..<ce {
+                    for c in t.childStart(node)..<t.childEnd(node) {
                         let k = t.boxDistanceSquared(c, p.x, p.y)
                         if k <= bound { heap.push(k, c) }
                     }
@@ -52,44 +73,55 @@ extension SpatialIndex.Query {
     /// small `k`.
     public mutating func nearest(to p: Position, k: Int) -> [(feature: Int, distance: Double)] {
         guard k > 0 else { return [] }
+        var found = self.found
+        self.found = []
         found.removeAll(keepingCapacity: true)
         if index.hasPolygons {
             for f in containing(p) { found.append((0, f)) }
         }
-        var bound = found.count >= k ? SpatialIndex.pruneBound(0) : .infinity
-        let t = index.tree
-        if let root = t.root {
-            heap.removeAll()
-            heap.push(t.boxDistanceSquared(root, p.x, p.y), root)
-            while let (key, pos) = heap.pop() {
-                if key > bound { break }
-                if pos < t.itemCount {
-                    let d = index.primitiveDistance(pos, p), f = Int(index.segFeature[pos])
-                    if let i = found.firstIndex(where: { $0.feature == f }) {
-                        // Keys are squared distances; keep the exact minimum should rounding reorder two.
-                        if d < found[i].distance { found[i].distance = d }
-                    } else {
-                        found.append((d, f))
-                        if found.count == k {
-                            bound = SpatialIndex.pruneBound(found.lazy.map(\.distance).max()!)
+        let index = self.index
+        var heap = self.heap
+        self.heap = MinHeap()
+        heap.removeAll()
+        if let root = index.tree.root {
+            index.withView { v in
+                let t = v.tree
+                var bound = found.count >= k ? SpatialIndex.pruneBound(0) : .infinity
+                heap.push(t.boxDistanceSquared(root, p.x, p.y), root)
+                while let (key, pos) = heap.pop() {
+                    if key > bound { break }
+                    if pos < t.itemCount {
+                        let d = v.primitiveDistance(pos, p), f = v.feature(pos)
+                        if let i = found.firstIndex(where: { $0.feature == f }) {
+                            // Keys are squared distances; keep the exact minimum should rounding reorder two.
+                            if d < found[i].distance { found[i].distance = d }
+                        } else {
+                            found.append((d, f))
+                            if found.count == k {
+                                bound = SpatialIndex.pruneBound(found.lazy.map(\.distance).max()!)
+                            }
                         }
+                        continue
                     }
-                    continue
-                }
-                let j = pos - t.itemCount
-                for c in Int(t.childStart[j])..<Int(t.childEnd[j]) {
-                    let key = c < t.itemCount ? square(index.primitiveDistance(c, p)) : t.boxDistanceSquared(c, p.x, p.y)
-                    if key <= bound { heap.push(key, c) }
+                    for c in t.childStart(pos)..<t.childEnd(pos) {
+                        var key = t.boxDistanceSquared(c, p.x, p.y)
+                        if key > bound { continue }
+                        if c < t.itemCount {
+                            let d = v.primitiveDistance(c, p)
+                            key = d * d
+                        }
+                        if key <= bound { heap.push(key, c) }
+                    }
                 }
             }
         }
         found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.feature < $1.feature }
-        return found.prefix(k).map { (feature: $0.feature, distance: $0.distance) }
+        let result = found.prefix(k).map { (feature: $0.feature, distance: $0.distance) }
+        self.heap = heap
+        self.found = found
+        return result
     }
 }
-
-@inline(__always)
-private func square(_ x: Double) -> Double { x * x }
 
 extension SpatialIndex {
     /// The nearest feature to `p` and its exact distance (0 inside a polygonal feature); ties by the

@@ -5,28 +5,34 @@ extension SpatialIndex.Query {
     /// order. Nothing is materialised beyond a reusable hit buffer. ~O(log n + hits).
     public mutating func forEachFeature(within radius: Double, of p: Position, _ body: (Int) -> Void) {
         guard radius >= 0 else { return }
-        let segFeature = index.segFeature, partFeature = index.partFeature
+        let index = self.index
+        var stack = self.stack
+        self.stack = []
+        defer { self.stack = stack }
         if index.singlePrimitiveFeatures {
-            forEachPrimitive(within: radius, of: p) { body(Int(segFeature[$0])) }
+            index.withView { v in
+                index.forEachPrimitive(v, within: radius, of: p, stack: &stack) { body(v.feature($0)) }
+            }
             return
         }
         var found = hits
         hits = []
+        defer { hits = found }
         found.removeAll(keepingCapacity: true)
-        if index.hasPolygons {
-            forEachContainingPart(p) { part in
-                found.append(partFeature[part])
-                return true
-            }
+        let partFeature = index.partFeature
+        index.forEachContainingPart(p, stack: &stack) { part in
+            found.append(partFeature[part])
+            return true
         }
-        forEachPrimitive(within: radius, of: p) { found.append(segFeature[$0]) }
+        index.withView { v in
+            index.forEachPrimitive(v, within: radius, of: p, stack: &stack) { found.append(v.features[$0]) }
+        }
         found.sort()
         var last: Int32 = -1
         for f in found where f != last {
             body(Int(f))
             last = f
         }
-        hits = found
     }
 
     /// The number of features within `radius` of `p` (distance ≤ radius; see `forEachFeature(within:of:_:)`).
@@ -39,64 +45,62 @@ extension SpatialIndex.Query {
             forEachFeature(within: radius, of: p) { _ in n += 1 }
             return n
         }
-        let t = index.tree
-        guard let root = t.root else { return 0 }
+        let index = self.index
+        guard let root = index.tree.root else { return 0 }
+        var stack = self.stack
+        self.stack = []
+        defer { self.stack = stack }
         let bound = SpatialIndex.pruneBound(radius)
         // A box whose farthest corner is this close lies wholly inside the circle even after rounding.
         let inner = Swift.max(0, radius * (1 - 1e-12) - 1e-6)
         let innerBound = inner * inner
-        var n = 0
-        stack.removeAll(keepingCapacity: true)
-        stack.append(Int32(root))
-        while let node = stack.popLast() {
-            let j = Int(node) - t.itemCount
-            let cs = Int(t.childStart[j]), ce = Int(t.childEnd[j])
-            if cs < t.itemCount {
-                for c in cs..<ce where index.primitiveDistance(c, p) <= radius { n += 1 }
-                continue
-            }
-            for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound {
-                if t.farthestCornerDistanceSquared(c, p.x, p.y) <= innerBound {
-                    let k = c - t.itemCount
-                    n += Int(t.itemEnd[k] - t.itemStart[k])
-                } else {
-                    stack.append(Int32(c))
+        return index.withView { v in
+            let t = v.tree
+            var n = 0
+            stack.removeAll(keepingCapacity: true)
+            stack.append(Int32(root))
+            while let node = stack.popLast() {
+                let cs = t.childStart(Int(node)), ce = t.childEnd(Int(node))
+                if cs < t.itemCount {
+                    for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound && v.primitiveDistance(c, p) <= radius {
+                        n += 1
+                    }
+                    continue
+                }
+                for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound {
+                    if t.farthestCornerDistanceSquared(c, p.x, p.y) <= innerBound {
+                        n += t.itemCount(under: c)
+                    } else {
+                        stack.append(Int32(c))
+                    }
                 }
             }
+            return n
         }
-        return n
-    }
-
-    /// `SpatialIndex.forEachPrimitive` with this query's stack.
-    mutating func forEachPrimitive(within radius: Double, of p: Position, _ body: (Int) -> Void) {
-        var s = stack
-        stack = []
-        index.forEachPrimitive(within: radius, of: p, stack: &s, body)
-        stack = s
     }
 }
 
 extension SpatialIndex {
     /// Calls `body` with every primitive (tree order) at exact distance ≤ `radius` from `p`.
-    func forEachPrimitive(within radius: Double, of p: Position, stack: inout [Int32], _ body: (Int) -> Void) {
-        let t = tree
-        guard let root = t.root else { return }
+    @inline(__always)
+    func forEachPrimitive(_ v: View, within radius: Double, of p: Position, stack: inout [Int32], _ body: (Int) -> Void) {
+        guard let root = tree.root else { return }
+        let t = v.tree
         let bound = SpatialIndex.pruneBound(radius)
         stack.removeAll(keepingCapacity: true)
         stack.append(Int32(root))
         while let node = stack.popLast() {
-            let j = Int(node) - t.itemCount
-            let cs = Int(t.childStart[j]), ce = Int(t.childEnd[j])
+            let cs = t.childStart(Int(node)), ce = t.childEnd(Int(node))
             if cs < t.itemCount {
-                for c in cs..<ce where primitiveDistance(c, p) <= radius { body(c) }
+                for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound && v.primitiveDistance(c, p) <= radius {
+                    body(c)
+                }
             } else {
                 for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound { stack.append(Int32(c)) }
             }
         }
     }
-}
 
-extension SpatialIndex {
     /// Calls `body` once per feature within `radius` of `p` (boundary inclusive; polygons containing `p`
     /// count). ~O(log n + hits). See `Query.forEachFeature(within:of:_:)` for repeated use.
     public func forEachFeature(within radius: Double, of p: Position, _ body: (Int) -> Void) {

@@ -24,9 +24,8 @@ public struct SpatialIndex: Sendable {
 
     /// R-tree over primitives; primitive arrays below are in the tree's item order.
     let tree: PackedRTree
-    let segA: [Position]
-    /// Second end point (equal to `segA` for a point primitive).
-    let segB: [Position]
+    /// End points of primitive `i` at `2i` and `2i + 1` (equal for a point primitive).
+    let segments: [Position]
     let segFeature: [Int32]
 
     /// R-tree over polygon parts; part arrays below are in that tree's item order.
@@ -51,8 +50,13 @@ public struct SpatialIndex: Sendable {
 
         featureCount = geometries.count
         tree = PackedRTree(boxes: builder.segBoxes)
-        segA = tree.order.map { builder.segA[Int($0)] }
-        segB = tree.order.map { builder.segB[Int($0)] }
+        var segments: [Position] = []
+        segments.reserveCapacity(2 * tree.order.count)
+        for o in tree.order {
+            segments.append(builder.segA[Int(o)])
+            segments.append(builder.segB[Int(o)])
+        }
+        self.segments = segments
         segFeature = tree.order.map { builder.segFeature[Int($0)] }
 
         polygonTree = PackedRTree(boxes: builder.partBoxes)
@@ -127,10 +131,29 @@ public struct SpatialIndex: Sendable {
         return b * b
     }
 
-    /// Exact distance from `p` to primitive `i` (tree order): the same function `Geometry.distance(to:)` uses.
+    /// Unchecked pointer access to the primitive tree and primitives, for query loops.
+    struct View {
+        let tree: PackedRTree.View
+        let segments: UnsafeBufferPointer<Position>
+        let features: UnsafeBufferPointer<Int32>
+
+        /// Exact distance from `p` to primitive `i` (tree order): the function `Geometry.distance(to:)` uses.
+        @inline(__always)
+        func primitiveDistance(_ i: Int, _ p: Position) -> Double {
+            Position.distance(from: p, toSegment: segments[2 * i], segments[2 * i + 1])
+        }
+
+        @inline(__always)
+        func feature(_ i: Int) -> Int { Int(features[i]) }
+    }
+
     @inline(__always)
-    func primitiveDistance(_ i: Int, _ p: Position) -> Double {
-        Position.distance(from: p, toSegment: segA[i], segB[i])
+    func withView<R>(_ body: (View) throws -> R) rethrows -> R {
+        try tree.withView { t in
+            try segments.withUnsafeBufferPointer { s in
+                try segFeature.withUnsafeBufferPointer { f in try body(View(tree: t, segments: s, features: f)) }
+            }
+        }
     }
 
     /// Whether polygon part `i` (tree order) contains `p`, boundary inclusive; same rule as `Polygon.contains`.
