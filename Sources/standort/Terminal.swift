@@ -21,6 +21,7 @@ struct Terminal: Sendable {
     }
 
     static func writeError(_ text: String) {
+        fflush(nil)  // flush stdout first, so stdout and stderr lines keep the order they were produced in
         FileHandle.standardError.write(Data(text.utf8))
     }
 

@@ -26,9 +26,9 @@ struct ValidateCommand: ParsableCommand {
             for layer in result.layers {
                 let types = layer.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
                 let box = layer.lonLatBox.map { String(format: "lon %.5f…%.5f, lat %.5f…%.5f", $0.minX, $0.maxX, $0.minY, $0.maxY) } ?? "empty"
-                print("layer \(layer.name): \(layer.featureCount) features (\(types)); CRS \(layer.crs); \(box)")
+                let outside = layer.outsideScenarioFolder ? "; read from outside the scenario's folder: \(layer.path)" : ""
+                print("layer \(layer.name): \(layer.featureCount) features (\(types)); CRS \(layer.crs); \(box)\(outside)")
                 if layer.featureCount == 0 { terminal.warning("layer '\(layer.name)' (\(layer.path)) is empty") }
-                if layer.outsideScenarioFolder { terminal.warning("layer '\(layer.name)' is read from \(layer.path), outside the scenario's folder") }
             }
             for (j, column) in result.criteria.enumerated() {
                 let c = column.criterion
