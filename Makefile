@@ -24,5 +24,8 @@ test: deps
 demo: build
 	$$($(SWIFT) build -c release --show-bin-path)/standort score --out ranked.geojson
 
+bench: deps
+	Tools/bench/run
+
 clean:
 	rm -rf .build
