@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "standort",
             dependencies: [
-                "GeoCore", "SiteScoring",
+                "GeoCore", "SiteScoring", "Sensitivity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Sensitivity
 import SiteScoring
 
 /// Output to the planner: one `error:` / `warning:` line per problem on stderr, a progress bar only when
@@ -98,6 +99,8 @@ func describe(_ error: Error) -> (String, Int32) {
         return (e.description, ExitStatus.dataError)
     case let e as CSVError:
         return (e.description, ExitStatus.dataError)
+    case let e as SensitivityError:
+        return ("sensitivity analysis: \(e)", ExitStatus.dataError)
     case let e as CommandError:
         return (e.message, e.status)
     default:
