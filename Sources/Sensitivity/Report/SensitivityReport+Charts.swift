@@ -60,7 +60,7 @@ extension SensitivityReport {
         let height = top + Double(rowsOfPanels) * (panelHeight + gapY) + 24 * Double(legendRows) + 10
         var svg = SVGCanvas(width: width, height: height)
         svg.text("Rank of the current top sites when one weight changes", x: 16, y: 26, size: 17, weight: "bold")
-        svg.text("Rank 1 at the top; dashed line: current weight; ranks below \(scale) drawn at the bottom edge.",
+        svg.text("Rank 1 at the top; dashed line: current weight; ranks beyond \(scale) drawn on the bottom edge.",
                  x: 16, y: 46, size: 12, fill: "#555")
         for c in 0..<k {
             let px = left + Double(c % columns) * (panelWidth + gapX)

@@ -74,7 +74,7 @@ extension SensitivityReport {
             if !entering.isEmpty {
                 md += "\nSites closest to entering the top \(oat.top):\n\n"
                 for (_, t) in entering {
-                    md += "- \(t.site) (rank \(t.rank)) enters if the weight of `\(t.criterion!)` changes by \(signed(t.weightChange!)).\n"
+                    md += "- Site \(t.site) (rank \(t.rank)) enters if the weight of `\(t.criterion!)` changes by \(signed(t.weightChange!)).\n"
                 }
             }
             let leaving = tipping.filter { $0.element.rank <= oat.top }
@@ -82,7 +82,7 @@ extension SensitivityReport {
             if !leaving.isEmpty {
                 md += "\nSites of the top \(oat.top) closest to dropping out:\n\n"
                 for (_, t) in leaving {
-                    md += "- \(t.site) (rank \(t.rank)) drops out if the weight of `\(t.criterion!)` changes by \(signed(t.weightChange!)).\n"
+                    md += "- Site \(t.site) (rank \(t.rank)) drops out if the weight of `\(t.criterion!)` changes by \(signed(t.weightChange!)).\n"
                 }
             }
             md += "\n"
@@ -92,7 +92,8 @@ extension SensitivityReport {
             let s = mc.sites[firstIndex]
             md += "Site \(first) is first in \(ReportFormat.percent(s.pRank1)) of the draws and in the top \(mc.top) in \(ReportFormat.percent(s.pTopN)).\n"
             if let p05 = s.rankP05, let p95 = s.rankP95 {
-                md += "Its rank lies between \(ReportFormat.rank(p05)) and \(ReportFormat.rank(p95)) in 90 % of the draws.\n"
+                md += p05 == p95 ? "Its rank is \(ReportFormat.rank(p05)) in at least 90 % of the draws.\n"
+                    : "Its rank lies between \(ReportFormat.rank(p05)) and \(ReportFormat.rank(p95)) in 90 % of the draws.\n"
             }
             let others = mc.sites.enumerated().filter { $0.offset != firstIndex && $0.element.pRank1 > 0 }
                 .sorted { $0.element.pRank1 > $1.element.pRank1 }.prefix(5)
@@ -103,12 +104,12 @@ extension SensitivityReport {
             md += "\n"
         }
         if let smaa {
-            let kind = smaa.ordinal ? "any weights that keep the scenario's order of importance" : "any weights at all (no preference information)"
+            let kind = smaa.ordinal ? "drawn among all weights that keep the scenario's order of importance" : "drawn among all possible weights, no preference information"
             md += "## SMAA-2 (\(smaa.samples) weight vectors, \(kind))\n\n"
             let winners = smaa.sites.filter { ($0.acceptability.first ?? 0) > 0 }
                 .sorted { $0.acceptability[0] > $1.acceptability[0] }.prefix(5)
             for w in winners {
-                md += "- \(w.site) is first for \(ReportFormat.percent(w.acceptability[0])) of the weight vectors"
+                md += "- Site \(w.site) is first for \(ReportFormat.percent(w.acceptability[0])) of the weight vectors"
                 md += w.confidence == 1 ? "; it is also first with its own central weights.\n" : ".\n"
             }
             md += "\n"
