@@ -132,7 +132,7 @@ public enum CSVReader {
     /// The text of a field, with doubled quotes resolved; nil when it is not valid UTF-8.
     static func string(_ field: CSVTokenizer.Field, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let slice = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-        guard field.hasDoubledQuotes else { return String(validating: slice, as: UTF8.self) }
+        guard field.hasDoubledQuotes else { return JSONByteParser.validatedString(slice) }
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
         var i = 0
@@ -140,7 +140,7 @@ public enum CSVReader {
             out.append(slice[i])
             i += slice[i] == UInt8(ascii: "\"") ? 2 : 1
         }
-        return String(validating: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { JSONByteParser.validatedString($0) }
     }
 
     /// The field as a number when it is one by JSON's grammar (plus a leading `+`, and a decimal comma
@@ -156,6 +156,10 @@ public enum CSVReader {
         if start < end && bytes[start] == UInt8(ascii: "+") { start += 1 }
         let length = end - start
         guard length > 0, length <= 64, !field.hasDoubledQuotes else { return nil }
+        // Text cells are the common non-number: reject them before setting up a parse.
+        let first = bytes[start], last = bytes[end - 1]
+        guard first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
+              last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer -> Double? in
             var out = 0
             var sawSeparator = false

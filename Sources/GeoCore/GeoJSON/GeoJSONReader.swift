@@ -11,7 +11,7 @@ import Foundation
 ///   (see `crsString(fromLegacyMember:)`).
 /// - Rejected with a `GeoJSONError`: invalid JSON (including `NaN`/`Infinity`), numbers that overflow
 ///   a Double (`1e999`), wrong coordinate nesting, non-numeric coordinates, line strings with one
-///   position, polygon rings with fewer than 4 positions or not closed, nesting deeper than 256
+///   position, polygon rings with fewer than 4 positions or not closed, nesting deeper than 128
 ///   levels, input larger than `maximumBytes`.
 ///
 /// Errors carry the file, line:column, the **0-based** feature index, the feature id when already

@@ -51,8 +51,9 @@ struct JSONParseFailure: Error {
 ///
 /// The buffer must stay valid for the parser's lifetime (it lives inside `withUnsafeBytes`).
 struct JSONByteParser {
-    /// Deepest nesting of arrays and objects accepted (documented in `GeoJSONReader`).
-    static let maximumDepth = 256
+    /// Deepest nesting of arrays and objects accepted (documented in `GeoJSONReader`); serde_json's
+    /// default. The recursion then needs under 128 KiB of stack optimised, about 640 KiB in a debug build.
+    static let maximumDepth = 128
 
     let base: UnsafePointer<UInt8>
     let count: Int

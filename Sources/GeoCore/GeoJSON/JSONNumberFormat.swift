@@ -51,7 +51,7 @@ enum JSONNumberFormat {
             units = -units
         }
         let divisor = Int64(scale)
-        var integerPart = units / divisor
+        let integerPart = units / divisor
         var fraction = units % divisor
         appendInteger(integerPart, negativeZero: false, to: &out)
         guard fraction != 0 else { return }
@@ -61,16 +61,15 @@ enum JSONNumberFormat {
             digits -= 1
         }
         out.append(UInt8(ascii: "."))
-        // Leading zeros of the fraction, then its significant digits.
-        var buffer = [UInt8](repeating: UInt8(ascii: "0"), count: digits)
-        var i = digits - 1
+        // Reserve the digits as zeros (the fraction's leading zeros stay), then fill from the right.
+        let first = out.count
+        for _ in 0..<digits { out.append(UInt8(ascii: "0")) }
+        var i = first + digits - 1
         while fraction > 0 {
-            buffer[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            out[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
             fraction /= 10
             i -= 1
         }
-        out.append(contentsOf: buffer)
-        integerPart = 0
     }
 
     static func appendInteger(_ value: Int64, negativeZero: Bool, to out: inout [UInt8]) {
