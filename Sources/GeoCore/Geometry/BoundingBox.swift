@@ -52,8 +52,9 @@ public struct BoundingBox: Hashable, Sendable {
 
     /// Planar distance from `p` to the box (0 inside or on its edge).
     public func distance(to p: Position) -> Double {
-        let dx = Swift.max(minX - p.x, 0, p.x - maxX)
-        let dy = Swift.max(minY - p.y, 0, p.y - maxY)
+        // Two-argument max: the variadic form goes through generic code in hot loops.
+        let dx = Swift.max(Swift.max(minX - p.x, 0), p.x - maxX)
+        let dy = Swift.max(Swift.max(minY - p.y, 0), p.y - maxY)
         return (dx * dx + dy * dy).squareRoot()
     }
 }
