@@ -110,6 +110,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("scenario")
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--json", action="store_true", help="print every site's raw values, values, score and rank as JSON")
     args = ap.parse_args()
     base = os.path.dirname(os.path.abspath(args.scenario))
     with open(args.scenario, encoding="utf-8") as fh:
@@ -160,6 +161,12 @@ def main():
         s["score"] = float(np.dot(w, s["v"]))
     eligible.sort(key=lambda s: (-s["score"], sort_key(s["id"])))
 
+    if args.json:
+        rank = {s["id"]: r for r, s in enumerate(eligible, 1)}
+        print(json.dumps([{"id": s["id"], "rank": rank.get(s["id"]), "score": s.get("score"),
+                           "excluded_by": s["excluded"], "raw": dict(zip(ids, s["raw"])),
+                           "value": dict(zip(ids, s["v"])) if "v" in s else None} for s in sites], indent=1))
+        return
     print(f"{sc['name']}\nweights: " + ", ".join(f"{i} {x:.4f}" for i, x in zip(ids, w)))
     print(f"candidates {len(sites)}, scored {len(eligible)}, excluded {len(sites) - len(eligible)}")
     for rank, s in enumerate(eligible[: args.top], 1):
