@@ -9,6 +9,10 @@ what the shipped scenarios use: distance, count_within, sum_within, inside,
 attribute, area criteria; distance/attribute/inside/outside constraints;
 linear, piecewise, categories, threshold, gaussian value functions; weights
 or AHP (principal eigenvector).
+
+pyproj's bundled PROJ may choose a different DHDN -> ETRS89 pipeline than the
+system PROJ for the Gauss-Krueger layer: distances to it agree with standort to
+about 1 m (measured 0.61 m), everything else to floating-point precision.
 """
 
 import argparse
