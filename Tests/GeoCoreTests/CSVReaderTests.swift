@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import GeoCore
 
@@ -130,5 +131,31 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertThrowsError(try CSVReader.read(contentsOf: url.appendingPathExtension("missing"), xColumn: "lon", yColumn: "lat")) {
             XCTAssertEqual(($0 as? CSVError)?.reason, .unreadable("no such file"))
         }
+    }
+
+    func testMutatedFilesNeverCrash() {
+        // Seeded random mutations of a valid file: each must be read or rejected with a CSVError.
+        let seed = Array("id;lon;lat;name\r\n1;13,4;52,5;\"a;\"\"b\"\"\"\r\n2;-1e3;+7;\r\n".utf8)
+        let alphabet = Array(";,\"\r\n0123456789.-+eE ab".utf8) + [0xFF, 0xEF, 0xBB, 0xBF]
+        var rng = SeededGenerator(seed: 7)
+        var accepted = 0
+        for _ in 0..<3_000 {
+            var bytes = seed
+            for _ in 0..<Int.random(in: 1...3, using: &rng) where !bytes.isEmpty {
+                let at = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: bytes[at] = alphabet.randomElement(using: &rng)!
+                case 1: bytes.insert(alphabet.randomElement(using: &rng)!, at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            do {
+                _ = try CSVReader.read(data: Data(bytes), xColumn: "lon", yColumn: "lat")
+                accepted += 1
+            } catch {
+                XCTAssertFalse(error.description.isEmpty)
+            }
+        }
+        XCTAssertGreaterThan(accepted, 0)
     }
 }
