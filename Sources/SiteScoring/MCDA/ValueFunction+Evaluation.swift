@@ -9,10 +9,13 @@ extension ValueFunction {
         case .minMax:
             guard let lo = raw.min(), let hi = raw.max() else { return [] }
             guard hi > lo else { return [Double](repeating: 1, count: raw.count) }
-            let span = hi - lo
+            // For columns whose range exceeds Double's (e.g. ±1e308) hi − lo overflows to infinity and every
+            // value would become 0 or NaN; halving both sides first keeps the same ratios finite.
+            let scale = (hi - lo).isFinite ? 1.0 : 0.5
+            let span = hi * scale - lo * scale
             return switch direction {
-            case .benefit: raw.map { ($0 - lo) / span }
-            case .cost: raw.map { (hi - $0) / span }
+            case .benefit: raw.map { ($0 * scale - lo * scale) / span }
+            case .cost: raw.map { (hi * scale - $0 * scale) / span }
             }
         case .categories:
             throw MCDAError.valueKindMismatch(function: name, expected: "text")
