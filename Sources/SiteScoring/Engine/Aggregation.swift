@@ -57,6 +57,13 @@ enum Aggregation {
             topsis = result
             eligibleScores = result.scores
         }
+        // Raw values near Double's limits can overflow inside a method (TOPSIS squares them); a NaN score
+        // would silently rank last, so it is an error naming the site.
+        if let bad = eligibleScores.firstIndex(where: { !$0.isFinite }) {
+            let s = eligible[bad]
+            throw ScoringError(file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description,
+                               message: "the \(method.rawValue) score of this site is not a finite number; a criterion's values are too large to compare (near ±1.8e308): rescale the attribute")
+        }
         let eligibleIDs = eligible.map { sites.ids[$0] }
         let eligibleRanks = Ranking.rank(scores: eligibleScores, ids: eligibleIDs)
         var scores = [Double?](repeating: nil, count: n)

@@ -1,6 +1,0 @@
-import XCTest
-
-// Replaced by real tests as the module grows; keeps the test target non-empty.
-final class StandortPlaceholderTests: XCTestCase {
-    func testTargetBuilds() {}
-}
