@@ -49,6 +49,19 @@ public enum TOPSIS {
             var sumOfSquares = 0.0
             for i in 0..<matrix.rows { sumOfSquares += matrix[i, j] * matrix[i, j] }
             let norm = sumOfSquares.squareRoot()
+            if !norm.isFinite || norm == 0 {
+                // xᵢⱼ² overflowed (|x| > 1e154) or underflowed (|x| < 1e-162): divide by the largest |x| first,
+                // as hypot does; the ratio is the same, and normal columns keep the plain formula bit for bit.
+                var largest = 0.0
+                for i in 0..<matrix.rows { largest = max(largest, abs(matrix[i, j])) }
+                if largest > 0 && largest.isFinite {
+                    var scaled = 0.0
+                    for i in 0..<matrix.rows { scaled += (matrix[i, j] / largest) * (matrix[i, j] / largest) }
+                    let scaledNorm = scaled.squareRoot()
+                    for i in 0..<matrix.rows { result[i, j] = (matrix[i, j] / largest) / scaledNorm }
+                    continue
+                }
+            }
             for i in 0..<matrix.rows { result[i, j] = norm > 0 ? matrix[i, j] / norm : 0 }
         }
         return result
