@@ -30,13 +30,17 @@ public enum OneAtATime {
         var grid: [OATGridPoint] = []
         var stability: [StabilityInterval] = []
         var tipping = TippingSearch(problem: problem, top: top, currentScores: current)
+        // Same order as Ranking.rank (tested), radix-sorted: hundreds of full rankings for large problems.
+        var sorter = RankSorter(idOrder: problem.idOrder)
+        var ranks = [Int32](repeating: 0, count: ids.count)
         for c in 0..<problem.criterionCount {
             let path = WeightPath(weights: problem.weights, criterion: c)
             let lines = PathScores(path: path, model: problem.model)
             for t in values {
                 let scores = problem.scores(path.weights(at: t))
-                grid.append(OATGridPoint(criterion: c, weight: t, scores: scores,
-                                         ranks: Ranking.rank(scores: scores, ids: ids).map { Int32($0) }))
+                scores.withUnsafeBufferPointer { sorter.sort(scores: $0) }
+                for (position, site) in sorter.order.enumerated() { ranks[Int(site)] = Int32(position + 1) }
+                grid.append(OATGridPoint(criterion: c, weight: t, scores: scores, ranks: ranks))
             }
             stability.append(StabilitySearch.interval(problem: problem, lines: lines, top: top,
                                                       currentScores: current, resolution: resolution))

@@ -6,6 +6,7 @@ import numpy as np
 
 path, samples, sites, criteria, top = sys.argv[1], *map(int, sys.argv[2:6])
 m = np.fromfile(path, dtype=np.float64).reshape(sites, criteria)
+mt = np.ascontiguousarray(m.T)                       # criteria × sites, so each sample's scores are a contiguous row
 w0 = np.arange(1, criteria + 1, dtype=np.float64)
 w0 /= w0.sum()
 rng = np.random.default_rng(42)
@@ -18,11 +19,11 @@ while done < samples:
     b = min(batch, samples - done)
     w = w0[:, None] * rng.uniform(0.75, 1.25, size=(criteria, b))
     w /= w.sum(axis=0)
-    scores = m @ w                                   # sites × b
-    part = np.argpartition(-scores, top - 1, axis=0)[:top]   # top indices per column, unordered
-    np.add.at(topn, part.ravel(), 1)
-    best = part[np.argmax(np.take_along_axis(scores, part, axis=0), axis=0), np.arange(b)]
-    np.add.at(rank1, best, 1)
+    scores = w.T @ mt                                # b × sites, row per sample
+    part = np.argpartition(-scores, top - 1, axis=1)[:, :top]   # top indices per row, unordered
+    topn += np.bincount(part.ravel(), minlength=sites)
+    best = part[np.arange(b), np.argmax(np.take_along_axis(scores, part, axis=1), axis=1)]
+    rank1 += np.bincount(best, minlength=sites)
     done += b
 elapsed = time.perf_counter() - start
 print(f"numpy_seconds={elapsed:.3f}")

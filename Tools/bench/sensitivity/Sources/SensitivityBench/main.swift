@@ -13,14 +13,14 @@ let top = arguments.count > 3 ? arguments[3] : 10
 let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 var state: UInt64 = 20_240_601
-func nextUnit() -> Double {
+func nextUnit(_ state: inout UInt64) -> Double {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return Double((z ^ (z >> 31)) >> 11) * 0x1p-53
 }
-let values = (0..<(sites * criteria)).map { _ in nextUnit() }
+let values = (0..<(sites * criteria)).map { _ in nextUnit(&state) }
 let weights = (1...criteria).map { Double($0) }.map { $0 / Double(criteria * (criteria + 1) / 2) }
 let matrixURL = FileManager.default.temporaryDirectory.appendingPathComponent("sensitivity-bench-matrix.f64")
 try values.withUnsafeBytes { Data($0) }.write(to: matrixURL)
@@ -33,6 +33,15 @@ func time(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+if ProcessInfo.processInfo.environment["BENCH_OAT"] != nil {
+    var oat: OATResult!
+    let seconds = try time { oat = try OneAtATime.run(problem, step: 0.05, top: top) }
+    print(String(format: "oat (grid, stability, tipping): %.2f s, %d grid points, %d sites with a tipping point",
+                 seconds, oat.grid.count, oat.tipping.filter { $0.weightChange != nil }.count))
+    let full = try time { _ = try MonteCarlo.run(problem, samples: 200, seed: 42, spread: 0.25, top: top) }
+    print(String(format: "monte carlo with full ranks: %.3f ms per sample", full / 200 * 1000))
+    exit(0)
 }
 var result: MonteCarloResult!
 let swiftSeconds = try time {
