@@ -23,7 +23,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "GeoCore", dependencies: ["CPROJ"]),
+        .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md"]),
         .target(name: "SiteScoring", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Sensitivity", dependencies: ["SiteScoring"]),
 
@@ -33,8 +33,8 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Sources/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
-        .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"]),
+        .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
-        .testTarget(name: "StandortTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )

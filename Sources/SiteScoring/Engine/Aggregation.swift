@@ -75,6 +75,7 @@ enum Aggregation {
         let order = Ranking.order(scores: eligibleScores, ids: eligibleIDs).map { eligible[$0] }
             + exclusions.indices.filter { !exclusions[$0].isEmpty }
 
+        warnings += propertyCollisionWarnings(scenario: scenario, sites: sites)
         for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
             warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
         }
@@ -84,6 +85,18 @@ enum Aggregation {
             exclusions: exclusions, scores: scores, ranks: ranks, outputOrder: order, topsis: topsis,
             inputs: inputs, layers: layers, warnings: warnings
         )
+    }
+
+    /// Output properties `<id>` / `<id>_value` replace candidate properties of the same name; that is expected for
+    /// an attribute criterion named after its field (same value) and for re-scoring a ranked file, otherwise worth a warning.
+    static func propertyCollisionWarnings(scenario: Scenario, sites: SiteTable) -> [String] {
+        var present = Set<String>()
+        for f in sites.layer.features { present.formUnion(f.properties.keys) }
+        return scenario.criteria.compactMap { c in
+            if case .attribute(let field) = c.kind, field == c.id { return nil }
+            guard present.contains(c.id) else { return nil }
+            return "criterion id '\(c.id)' is also a property of the candidates; the output's '\(c.id)' holds the criterion's raw value, not the original property (rename the criterion to keep both)"
+        }
     }
 
     /// The TOPSIS decision matrix: a criterion with an explicit value function enters as v (benefit),

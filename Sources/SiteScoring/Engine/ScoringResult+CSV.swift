@@ -1,17 +1,19 @@
 import GeoCore
 
 extension ScoringResult {
-    /// The ranked sites as CSV (RFC 4180, `,`, UTF-8): `lon`, `lat` of each site's centroid, the candidate's
-    /// properties (columns in first-seen order), then the columns Standort adds, in output order.
+    /// The ranked sites as CSV (RFC 4180, `,`, UTF-8): `lon`, `lat` of each site's centroid, then the same
+    /// properties as the GeoJSON output, one column each, rows in output order.
     public func rankedCSV() throws -> [UInt8] {
         let lonLat = try referenceLonLat()
-        let added = siteProperties(0).map(\.0)
+        // Columns as in the GeoJSON output: the candidates' properties in first-seen order (an added property of
+        // the same name takes its place), then the added properties that are new.
         var columns: [String] = []
-        var seen = Set(added + ["lon", "lat"])
+        var seen: Set<String> = ["lon", "lat"]
         for f in candidates {
             for key in f.properties.keys where seen.insert(key).inserted { columns.append(key) }
         }
-        let header = ["lon", "lat"] + columns + added
+        columns += outputPropertyNames.filter { seen.insert($0).inserted }
+        let header = ["lon", "lat"] + columns
         var out: [UInt8] = []
         out.reserveCapacity(candidates.count * 128)
         func append(_ field: String) {
@@ -32,11 +34,9 @@ extension ScoringResult {
         }
         row(header)
         for s in outputOrder {
-            let properties = candidates[s].properties
-            var fields = [Self.csvNumber(lonLat[s].x, decimals: 7), Self.csvNumber(lonLat[s].y, decimals: 7)]
-            fields += columns.map { Self.csvText(properties[$0]) }
-            fields += siteProperties(s).map { Self.csvText($0.1) }
-            row(fields)
+            var properties = candidates[s].properties
+            for (key, value) in siteProperties(s) { properties[key] = value }
+            row([Self.csvNumber(lonLat[s].x, decimals: 7), Self.csvNumber(lonLat[s].y, decimals: 7)] + columns.map { Self.csvText(properties[$0]) })
         }
         return out
     }
@@ -47,7 +47,7 @@ extension ScoringResult {
         case .bool(let b)?: b ? "true" : "false"
         case .number(let n)?: csvNumber(n, decimals: nil)
         case .string(let s)?: s
-        case .array?, .object?: String(describing: value!) // TEMP until GeoJSONWriter lands
+        case .array?, .object?: value!.jsonText
         }
     }
 

@@ -9,14 +9,24 @@ extension ScoringResult {
         let geometries = try lonLatGeometries()
         var features: [Feature] = []
         features.reserveCapacity(outputOrder.count)
+        let addedKeys = Set(outputPropertyNames)
         for s in outputOrder {
             var properties = candidates[s].properties
-            for (key, value) in siteProperties(s) { properties[key] = value }
+            // Appending is linear; setting by key searches the object, needed only where a name collides.
+            let collides = properties.keys.contains { addedKeys.contains($0) }
+            for (key, value) in siteProperties(s) {
+                if collides { properties[key] = value } else { properties.appendUnchecked(key, value) }
+            }
             features.append(Feature(id: candidates[s].id, geometry: geometries[s], properties: properties))
         }
         var foreign = JSONObject()
         foreign["standort"] = .object(manifest(scenarioPath: scenarioPath, method: method, version: version))
         return FeatureCollection(features: features, crs: CRS.crs84.definition, foreignMembers: foreign)
+    }
+
+    /// The names of the properties Standort adds to every site, in output order.
+    public var outputPropertyNames: [String] {
+        ["rank", "score", "excluded", "excluded_by"] + criteria.flatMap { [$0.criterion.id, $0.criterion.id + "_value"] }
     }
 
     /// The properties Standort adds to site `s`, in output order.
