@@ -47,6 +47,14 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
         for (k, v) in members { self[k] = v }
     }
 
+    /// An object from parallel arrays of keys and values, taken as they are: the caller guarantees
+    /// the keys are distinct (readers building many objects with the same keys use this to avoid lookups).
+    public init(uncheckedKeys keys: [String], values: [JSONValue]) {
+        precondition(keys.count == values.count, "JSONObject: keys and values must have the same length")
+        self.keys = keys
+        self.values = values
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
