@@ -50,7 +50,8 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let percent = Int((fraction * 100).rounded(.down))
-        guard percent != lastDrawn || stage != lastStage else { return }
+        // Workers report out of order; within a stage the bar only moves forward.
+        guard stage != lastStage || percent > lastDrawn else { return }
         lastDrawn = percent
         lastStage = stage
         let width = 30
