@@ -101,6 +101,14 @@ public enum ScenarioLoader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ScenarioError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
+        case .reader(let problem, let offset, let value, let yaml):
+            // libyaml's reader reports a byte offset, not a mark; turn it into line:column like the other cases.
+            let prefix = yaml.utf8.prefix(max(0, offset ?? 0))
+            let line = prefix.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            let column = String(decoding: prefix.reversed().prefix { $0 != UInt8(ascii: "\n") }.reversed(), as: UTF8.self).count + 1
+            let character = value >= 0 ? String(format: " (character U+%04X)", value) : ""
+            return ScenarioError(file: file, line: offset == nil ? nil : line, column: offset == nil ? nil : column,
+                                 message: "YAML syntax error: \(problem)\(character)")
         default:
             return ScenarioError(file: file, message: "YAML error: \(error)")
         }
