@@ -13,12 +13,29 @@ struct Terminal: Sendable {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     func warning(_ message: String) {
-        Terminal.writeError("warning: \(message)\n")
+        Terminal.writeError("warning: \(Terminal.oneLine(message))\n")
     }
 
     func info(_ message: String) {
         guard !quiet else { return }
         Terminal.writeError("\(message)\n")
+    }
+
+    /// `message` as one printable line: a line break becomes a space, other control characters (a CR or an
+    /// ANSI escape echoed from an input file would overwrite or recolour the terminal) become `\r`, `\u{1B}`.
+    static func oneLine(_ message: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out.append(" ")
+            case "\r": out.append(contentsOf: #"\r"#.unicodeScalars)
+            case "\t": out.append(contentsOf: #"\t"#.unicodeScalars)
+            case _ where scalar.properties.generalCategory == .control:
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func writeError(_ text: String) {
@@ -78,7 +95,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw exit
     } catch {
         let (message, status) = describe(error)
-        Terminal.writeError("error: \(message.replacingOccurrences(of: "\n", with: " "))\n")
+        Terminal.writeError("error: \(Terminal.oneLine(message))\n")
         throw ExitCode(status)
     }
 }
