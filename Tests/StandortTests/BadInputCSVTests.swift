@@ -59,6 +59,15 @@ final class BadInputCSVTests: XCTestCase {
         try assertFailure(workspace, status: 65, mentions: ["shops.csv:2:", "UTF-8"])
     }
 
+    func testControlCharactersFromTheFileAreEscapedInTheErrorLine() throws {
+        // A header cell with a carriage return and an ANSI colour escape, echoed in the "the columns are …" list:
+        // printed raw, the CR would overwrite the error line and the escape recolour the terminal.
+        try workspace.write("shops.csv", "\"na\rme\u{1B}[31m\",long,lat\nS1,10.7695,52.4306\n")
+        let message = try assertFailure(workspace, status: 65, mentions: ["shops.csv:1:", "column \"lon\""])
+        XCTAssertFalse(message.unicodeScalars.contains { $0.properties.generalCategory == .control }, message.debugDescription)
+        XCTAssertTrue(message.contains("na\\rme\\u{1B}[31m"), message.debugDescription)
+    }
+
     /// The three variants below hold the same three shops as the base file, so the ranking must be
     /// identical to the base run's (the independent reference: the plain comma/point file).
     private func assertSameRankingAsBase(_ variant: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws {

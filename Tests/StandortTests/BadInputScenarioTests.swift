@@ -36,6 +36,17 @@ final class BadInputScenarioTests: XCTestCase {
         try assertFailure(workspace, status: 65, mentions: ["scenario.yaml:3:1:", "YAML syntax error"])
     }
 
+    func testControlCharacterHasLineAndColumn() throws {
+        // Found by FuzzScenario: libyaml's reader errors came without a position. U+0001 is at line 2, column 4.
+        try workspace.write("scenario.yaml", "name: x\nb: \u{01}abc\n")
+        try assertFailure(workspace, status: 65, mentions: ["scenario.yaml:2:4:", "control characters", "U+0001"])
+    }
+
+    func testNotUTF8() throws {
+        try workspace.write("scenario.yaml", bytes: Array("name: M".utf8) + [0xFC] + Array("nchen\n".utf8))
+        try assertFailure(workspace, status: 65, mentions: ["scenario.yaml", "UTF-8"])
+    }
+
     func testUnknownTopLevelKeyNamesTheNearestValidKey() throws {
         try workspace.editScenario("method: wsm", "methd: wsm")
         try assertFailure(workspace, status: 65, mentions: ["scenario.yaml:3:1:", "'methd'", "did you mean 'method'"])
