@@ -76,15 +76,15 @@ struct ScoreCommand: ParsableCommand {
 
             let writeStart = clock.now
             let usedMethod = method ?? scenario.method
-            let bytes: [UInt8]
+            let parts: [[UInt8]]
             switch format {
             case .geojson:
-                let collection = try result.rankedCollection(scenarioPath: scenarioURL.path, method: usedMethod, version: Standort.version)
-                bytes = try GeoJSONWriter(coordinateDecimals: precision).encode(collection)
+                parts = try result.rankedGeoJSONParts(scenarioPath: scenarioURL.path, method: usedMethod, version: Standort.version,
+                                                      coordinateDecimals: precision, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
             case .csv:
-                bytes = try result.rankedCSV()
+                parts = [try result.rankedCSV()]
             }
-            try AtomicFileWriter().write(bytes, to: outURL, protecting: scenario.inputURLs)
+            try AtomicFileWriter().write(parts: parts, to: outURL, protecting: scenario.inputURLs)
             let writeSeconds = (clock.now - writeStart).seconds
 
             if let timings {

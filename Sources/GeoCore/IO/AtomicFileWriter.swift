@@ -40,6 +40,29 @@ public struct AtomicFileWriter: Sendable {
 
     /// Writes the bytes in `raw` to `url` atomically.
     public func write(_ raw: UnsafeRawBufferPointer, to url: URL, protecting inputs: [URL] = []) throws(OutputError) {
+        try writeAtomically(to: url, protecting: inputs) { fd, path throws(OutputError) in
+            try writeAll(raw, fd: fd, path: path)
+        }
+    }
+
+    /// Writes the concatenation of `parts` to `url` atomically, without joining them in memory first
+    /// (large outputs encoded in parallel chunks).
+    public func write(parts: [[UInt8]], to url: URL, protecting inputs: [URL] = []) throws(OutputError) {
+        try writeAtomically(to: url, protecting: inputs) { fd, path throws(OutputError) in
+            for part in parts {
+                let result: Result<Void, OutputError> = part.withUnsafeBytes { raw in
+                    Result { () throws(OutputError) in try writeAll(raw, fd: fd, path: path) }
+                }
+                try result.get()
+            }
+        }
+    }
+
+    /// Creates a temporary file beside `url`, lets `emit` fill it, syncs it and renames it into place;
+    /// on any failure the temporary file is removed and an existing target is left as it was.
+    private func writeAtomically(
+        to url: URL, protecting inputs: [URL], _ emit: (_ fd: Int32, _ path: String) throws(OutputError) -> Void
+    ) throws(OutputError) {
         let path = url.standardizedFileURL.path
         let directory = url.standardizedFileURL.deletingLastPathComponent().path
         try Self.checkDirectory(directory)
@@ -60,19 +83,7 @@ public struct AtomicFileWriter: Sendable {
         let temporaryPath = AtomicFileWriter.string(fromCString: template)
         var closed = false
         do throws(OutputError) {
-            var offset = 0
-            while offset < raw.count {
-                let n = writeFunction(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    let code = errno
-                    if code == EINTR { continue }
-                    if code == ENOSPC || code == EDQUOT { throw OutputError.diskFull(path: path) }
-                    throw OutputError.writeFailed(path: path, reason: Self.errnoText(code))
-                }
-                // A write that makes no progress is how a full device shows up for some writers.
-                if n == 0 { throw OutputError.diskFull(path: path) }
-                offset += n
-            }
+            try emit(fd, path)
             if fsync(fd) != 0 {
                 let code = errno
                 throw code == ENOSPC || code == EDQUOT ? OutputError.diskFull(path: path) : OutputError.writeFailed(path: path, reason: Self.errnoText(code))
@@ -85,6 +96,23 @@ public struct AtomicFileWriter: Sendable {
             if !closed { _ = close(fd) }
             _ = unlink(temporaryPath)
             throw error
+        }
+    }
+
+    /// Writes all of `raw` to `fd`, retrying short writes and interruptions.
+    private func writeAll(_ raw: UnsafeRawBufferPointer, fd: Int32, path: String) throws(OutputError) {
+        var offset = 0
+        while offset < raw.count {
+            let n = writeFunction(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code == ENOSPC || code == EDQUOT { throw OutputError.diskFull(path: path) }
+                throw OutputError.writeFailed(path: path, reason: Self.errnoText(code))
+            }
+            // A write that makes no progress is how a full device shows up for some writers.
+            if n == 0 { throw OutputError.diskFull(path: path) }
+            offset += n
         }
     }
 

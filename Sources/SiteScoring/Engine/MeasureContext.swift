@@ -198,8 +198,10 @@ struct MeasureContext {
             let fails = SharedBuffer(count: n)
             switch constraint.kind {
             case .distance(let layer, let min, let max):
+                // A distance criterion on the same layer has measured exactly this already.
+                let known = zip(scenario.criteria, measured).first { $0.0.kind == .distance(layer: layer) }?.1.raw
                 forEachSite(layer: layer, stage: constraint.id) { s, q in
-                    let d = q!.nearest(to: points[s])?.distance ?? .infinity
+                    let d = known?[s] ?? q!.nearest(to: points[s])?.distance ?? .infinity
                     fails[s] = ((min.map { d < $0 } ?? false) || (max.map { d > $0 } ?? false)) ? 1 : 0
                 }
             case .inside(let layer):

@@ -7,45 +7,84 @@ extension ScoringResult {
     /// for every criterion; the run manifest as the foreign member `standort`.
     public func rankedCollection(scenarioPath: String, method: AggregationMethod, version: String) throws -> FeatureCollection {
         let geometries = try lonLatGeometries()
-        var features: [Feature] = []
-        features.reserveCapacity(outputOrder.count)
-        let addedKeys = Set(outputPropertyNames)
-        for s in outputOrder {
-            var properties = candidates[s].properties
-            // Appending is linear; setting by key searches the object, needed only where a name collides.
-            let collides = properties.keys.contains { addedKeys.contains($0) }
-            for (key, value) in siteProperties(s) {
-                if collides { properties[key] = value } else { properties.appendUnchecked(key, value) }
+        let addedNames = outputPropertyPositions
+        return FeatureCollection(
+            features: outputOrder.indices.map { rankedFeature(at: $0, lonLatGeometries: geometries, addedNames: addedNames) },
+            crs: CRS.crs84.definition,
+            foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, method: method, version: version))]
+        )
+    }
+
+    /// The ranked GeoJSON document, encoded in parallel chunks without holding every output feature in
+    /// memory (the same bytes as encoding `rankedCollection`); write it with `AtomicFileWriter.write(parts:to:)`.
+    public func rankedGeoJSONParts(scenarioPath: String, method: AggregationMethod, version: String,
+                                   coordinateDecimals: Int = 7, threads: Int) throws -> [[UInt8]] {
+        let geometries = try lonLatGeometries()
+        let addedNames = outputPropertyPositions
+        let result = self
+        return GeoJSONWriter(coordinateDecimals: coordinateDecimals).encodeParts(
+            featureCount: outputOrder.count,
+            foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, method: method, version: version))],
+            threads: threads
+        ) { result.rankedFeature(at: $0, lonLatGeometries: geometries, addedNames: addedNames) }
+    }
+
+    /// The `k`-th feature of the ranked output: the candidate's geometry (lon/lat) and properties plus Standort's.
+    /// An added property whose name the candidate already has takes that property's place (as setting by key would).
+    func rankedFeature(at k: Int, lonLatGeometries: [Geometry?], addedNames: [String: Int]) -> Feature {
+        let s = outputOrder[k]
+        let original = candidates[s].properties
+        let added = siteProperties(s)
+        var keys = original.keys, values = original.values
+        var placed: [Bool]?  // allocated only when a name collides
+        for (i, key) in keys.enumerated() {
+            if let j = addedNames[key] {
+                values[i] = added[j].1
+                if placed == nil { placed = Array(repeating: false, count: added.count) }
+                placed![j] = true
             }
-            features.append(Feature(id: candidates[s].id, geometry: geometries[s], properties: properties))
         }
-        var foreign = JSONObject()
-        foreign["standort"] = .object(manifest(scenarioPath: scenarioPath, method: method, version: version))
-        return FeatureCollection(features: features, crs: CRS.crs84.definition, foreignMembers: foreign)
+        keys.reserveCapacity(keys.count + added.count)
+        values.reserveCapacity(values.count + added.count)
+        for (j, (key, value)) in added.enumerated() where placed?[j] != true {
+            keys.append(key)
+            values.append(value)
+        }
+        return Feature(id: candidates[s].id, geometry: lonLatGeometries[s], properties: JSONObject(uncheckedKeys: keys, values: values))
+    }
+
+    /// Output property name → its position in `siteProperties`.
+    var outputPropertyPositions: [String: Int] {
+        Dictionary(uniqueKeysWithValues: outputPropertyNames.enumerated().map { ($1, $0) })
     }
 
     /// The names of the properties Standort adds to every site, in output order.
     public var outputPropertyNames: [String] {
-        ["rank", "score", "excluded", "excluded_by"] + criteria.flatMap { [$0.criterion.id, $0.criterion.id + "_value"] }
+        ["rank", "score", "excluded", "excluded_by"] + criteria.flatMap { [$0.id, $0.valueName] }
     }
 
-    /// The properties Standort adds to site `s`, in output order.
+    /// The properties Standort adds to site `s`, in output order (names as `outputPropertyNames`).
     public func siteProperties(_ s: Int) -> [(String, JSONValue)] {
-        var out: [(String, JSONValue)] = [
+        var out: [(String, JSONValue)] = []
+        out.reserveCapacity(4 + 2 * criteria.count)
+        out += [
             ("rank", ranks[s].map { .number(Double($0)) } ?? .null),
             ("score", scores[s].map { .number($0) } ?? .null),
             ("excluded", .bool(!exclusions[s].isEmpty)),
             ("excluded_by", .string(exclusions[s].joined(separator: ";"))),
         ]
-        for column in criteria {
-            let raw: JSONValue
-            if let text = column.text {
-                raw = text[s].map { .string($0) } ?? .null
-            } else {
-                raw = column.raw[s].isFinite ? .number(column.raw[s]) : .null
+        criteria.withUnsafeBufferPointer { columns in
+            for c in columns.indices {
+                let raw: JSONValue
+                if let text = columns[c].text {
+                    raw = text[s].map { .string($0) } ?? .null
+                } else {
+                    let x = columns[c].raw[s]
+                    raw = x.isFinite ? .number(x) : .null
+                }
+                out.append((columns[c].id, raw))
+                out.append((columns[c].valueName, columns[c].values[s].map { .number($0) } ?? .null))
             }
-            out.append((column.criterion.id, raw))
-            out.append((column.criterion.id + "_value", column.values[s].map { .number($0) } ?? .null))
         }
         return out
     }

@@ -65,6 +65,21 @@ public struct CriterionColumn: Sendable {
     /// The value-function result v per site (nil for excluded sites).
     public let values: [Double?]
 
+    /// The criterion's id (the raw value's output property), kept apart from `criterion` so hot loops
+    /// do not copy the whole criterion.
+    public let id: String
+    /// The output property of the value-function result, `<id>_value`.
+    public let valueName: String
+
+    init(criterion: Criterion, raw: [Double], text: [String?]?, values: [Double?]) {
+        self.criterion = criterion
+        self.raw = raw
+        self.text = text
+        self.values = values
+        self.id = criterion.id
+        self.valueName = criterion.id + "_value"
+    }
+
     /// Whether `raw` holds whole numbers (counts, `inside`), written without a fraction.
     public var isIntegral: Bool {
         switch criterion.kind {
