@@ -126,6 +126,66 @@ struct MeasureContext {
         }
     }
 
+    /// Raw values of all criteria, in order. Radius criteria (`count_within`, `sum_within`) on the same layer
+    /// and radius share one index query per site (the way an analyst would run one pair query); different
+    /// radii stay separate, because point counts can add whole index subtrees without visiting features.
+    func measureAll(_ criteria: [Criterion]) throws -> [MeasuredCriterion] {
+        var results = [MeasuredCriterion?](repeating: nil, count: criteria.count)
+        var groups: [(layer: String, radius: Double, members: [Int])] = []
+        for (i, c) in criteria.enumerated() {
+            switch c.kind {
+            case .countWithin(let layer, let r), .sumWithin(let layer, _, let r):
+                if let g = groups.firstIndex(where: { $0.layer == layer && $0.radius == r }) {
+                    groups[g].members.append(i)
+                } else {
+                    groups.append((layer, r, [i]))
+                }
+            default: break
+            }
+        }
+        for group in groups where group.members.count > 1 {
+            let fused = measureWithin(group.members.map { criteria[$0] }, layer: group.layer)
+            for (i, m) in zip(group.members, fused) { results[i] = m }
+        }
+        for i in criteria.indices where results[i] == nil { results[i] = try measure(criteria[i]) }
+        return results.map { $0! }
+    }
+
+    /// Several radius criteria on one layer in one pass: the index finds the features within the largest
+    /// radius; a smaller radius (if a caller groups different radii) keeps those whose geometry distance is
+    /// within it (the same definition).
+    private func measureWithin(_ criteria: [Criterion], layer: String) -> [MeasuredCriterion] {
+        let specs: [(radius: Double, values: [Double]?)] = criteria.map { c in
+            switch c.kind {
+            case .countWithin(_, let r): (r, nil)
+            case .sumWithin(_, let field, let r): (r, fieldValues["\(layer)\u{0}\(field)"]!)
+            default: preconditionFailure("measureWithin takes radius criteria only")
+            }
+        }
+        let maxRadius = specs.map(\.radius).max()!
+        let map = indexes[layer]!.features
+        let geometries = layers[layer]!.working
+        let points = sites.referencePoints
+        let outputs = specs.map { _ in SharedBuffer(count: sites.count) }
+        forEachSite(layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
+            var totals = [Double](repeating: 0, count: specs.count)
+            let p = points[s]
+            q!.forEachFeature(within: maxRadius, of: p) { k in
+                let f = map[k]
+                var distance: Double?
+                for (m, spec) in specs.enumerated() {
+                    if spec.radius < maxRadius {
+                        if distance == nil { distance = geometries[f]!.distance(to: p) }
+                        if distance! > spec.radius { continue }
+                    }
+                    totals[m] += spec.values?[f] ?? 1
+                }
+            }
+            for m in specs.indices { outputs[m][s] = totals[m] }
+        }
+        return outputs.map { MeasuredCriterion(raw: $0.array) }
+    }
+
     /// The criterion's raw values for all sites.
     func measure(_ criterion: Criterion) throws -> MeasuredCriterion {
         let n = sites.count

@@ -53,7 +53,8 @@ public enum ScenarioRunner {
         lap(\.read, &timings)
 
         // Working CRS, area-of-use check, one batched transform per layer.
-        let lonLat = try loaded.map { try lonLatPositions(of: $0) }
+        let transformers = TransformerCache()
+        let lonLat = try loaded.map { try lonLatPositions(of: $0, transformers: transformers) }
         let folder = scenario.sourceURL?.deletingLastPathComponent()
         let layerSummaries = zip(loaded, lonLat).map { LayerSummary($0, lonLat: $1, scenarioFolder: folder) }
         let working = try workingCRS(scenario, candidateLonLat: lonLat[0], candidates: loaded[0])
@@ -62,7 +63,7 @@ public enum ScenarioRunner {
             for (layer, positions) in zip(loaded, lonLat) { try checkAreaOfUse(layer, positions, area, working) }
         }
         for i in loaded.indices {
-            let (geometries, layerWarnings) = try transform(loaded[i], to: working)
+            let (geometries, layerWarnings) = try transform(loaded[i], to: working, transformers: transformers)
             loaded[i].working = geometries
             warnings += layerWarnings
         }
@@ -75,7 +76,7 @@ public enum ScenarioRunner {
         warnings += unusedLayerWarnings(scenario)
         var context = MeasureContext(layers: layers, sites: sites, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: options.progress)
         warnings += try context.prepare(for: scenario)
-        let measured = try scenario.criteria.map { try context.measure($0) }
+        let measured = try context.measureAll(scenario.criteria)
         let exclusions = try context.exclusions(scenario, measured: measured)
         lap(\.criteria, &timings)
 
@@ -103,7 +104,7 @@ public enum ScenarioRunner {
 
     /// The layer's positions in lon/lat degrees (as they are for a geographic CRS; transformed otherwise),
     /// for the automatic UTM zone and the area-of-use check.
-    static func lonLatPositions(of layer: LoadedLayer) throws -> [Position] {
+    static func lonLatPositions(of layer: LoadedLayer, transformers: TransformerCache) throws -> [Position] {
         var positions: [Position] = []
         for f in layer.features { f.geometry?.forEachPosition { positions.append($0) } }
         let info: CRSInfo
@@ -112,7 +113,7 @@ public enum ScenarioRunner {
         }
         if info.isGeographic { return positions }
         do {
-            try CoordinateTransformer(from: layer.crs, to: .crs84).transformInParallel(&positions)
+            try transformers.transformer(from: layer.crs, to: .crs84).transformInParallel(&positions)
         } catch {
             throw ScoringError(file: layer.file, message: "coordinates cannot be converted from \(layer.crs) to lon/lat: \(error)")
         }
@@ -158,10 +159,10 @@ public enum ScenarioRunner {
     }
 
     /// One batched transform of all the layer's geometries into the working CRS.
-    static func transform(_ layer: LoadedLayer, to working: CRS) throws -> ([Geometry?], [String]) {
+    static func transform(_ layer: LoadedLayer, to working: CRS, transformers: TransformerCache) throws -> ([Geometry?], [String]) {
         let present = layer.features.compactMap(\.geometry)
         let transformer: CoordinateTransformer
-        do { transformer = try CoordinateTransformer(from: layer.crs, to: working) } catch {
+        do { transformer = try transformers.transformer(from: layer.crs, to: working) } catch {
             throw ScoringError(file: layer.file, message: "cannot transform \(layer.crs) → \(working): \(error)")
         }
         var positions: [Position] = []
@@ -215,6 +216,20 @@ extension Geometry {
         var n = 0
         forEachPosition { _ in n += 1 }
         return n
+    }
+}
+
+/// One transformer per CRS pair for the whole run: creating a PROJ operation costs tens of milliseconds
+/// (database look-ups), and layers usually share their CRS. Used from one thread at a time.
+final class TransformerCache {
+    private var cache: [String: CoordinateTransformer] = [:]
+
+    func transformer(from source: CRS, to target: CRS) throws -> CoordinateTransformer {
+        let key = source.definition + "\u{0}" + target.definition
+        if let cached = cache[key] { return cached }
+        let created = try CoordinateTransformer(from: source, to: target)
+        cache[key] = created
+        return created
     }
 }
 
