@@ -14,7 +14,10 @@ let package = Package(
             dependencies: [
                 .product(name: "GeoCore", package: "Standort"),
                 .product(name: "SiteScoring", package: "Standort"),
+                "CPROJMicro",
             ]
         ),
+        // The same system PROJ, called directly: the baseline that shows CoordinateTransformer's own overhead.
+        .systemLibrary(name: "CPROJMicro", pkgConfig: "proj"),
     ]
 )

@@ -36,10 +36,23 @@ struct Benchmarks {
         let input = Array(data.lonLat.prefix(data.sizes.transformPoints))
         let transformer = try CoordinateTransformer(from: CRS("EPSG:4326"), to: CRS("EPSG:25832"))
         func checksum(_ ps: [Position]) -> Double { ps.reduce(0) { $0 + $1.x + $1.y } }
+        let raw = try RawPROJ(from: "EPSG:4326", to: "EPSG:25832")
+        // Standort and the raw call alternate run by run, so that load from other jobs hits both alike.
         // `map` forces a private copy in setup, so copy-on-write is not timed.
-        let serial = try Stopwatch.measure(repetitions: repetitions, setup: { input.map { $0 } }) { positions in
-            try transformer.transform(&positions)
-            return positions
+        var serialTimes: [Double] = [], rawTimes: [Double] = []
+        var serial: [Position] = [], direct: [Position] = []
+        for _ in 0..<repetitions {
+            let a = try Stopwatch.measure(repetitions: 1, setup: { input.map { $0 } }) { positions in
+                try transformer.transform(&positions)
+                return positions
+            }
+            let b = Stopwatch.measure(repetitions: 1, setup: { input.map { $0 } }) { positions in
+                raw.transform(&positions)
+                return positions
+            }
+            serialTimes += a.times
+            rawTimes += b.times
+            (serial, direct) = (a.result, b.result)
         }
         let parallel = try Stopwatch.measure(repetitions: repetitions, setup: { input.map { $0 } }) { positions in
             try transformer.transformInParallel(&positions)
@@ -48,7 +61,9 @@ struct Benchmarks {
         let n = Double(input.count)
         return [
             Measurement(id: "transform", impl: "CoordinateTransformer.transform(_:) (1 thread)", work: n,
-                        unit: "points", times: serial.times, check: checksum(serial.result)),
+                        unit: "points", times: serialTimes.sorted(), check: checksum(serial)),
+            Measurement(id: "proj_raw_standort", impl: "proj_trans_generic called directly, system PROJ \(RawPROJ.version)",
+                        work: n, unit: "points", times: rawTimes.sorted(), check: checksum(direct)),
             Measurement(id: "transform_parallel",
                         impl: "transformInParallel(_:) (\(ProcessInfo.processInfo.activeProcessorCount) threads)",
                         work: n, unit: "points", times: parallel.times, check: checksum(parallel.result)),

@@ -42,7 +42,7 @@ func reported(_ m: Measurement) -> Measurement {
 var results: [Measurement] = []
 // `index()` reports each measurement as it finishes (it takes longest); the others report here.
 if wanted("geojson_parse", "geojson_read_file") { results += try bench.geoJSON(bytes: geoJSON).map(reported) }
-if wanted("transform", "transform_parallel") { results += try bench.transform().map(reported) }
+if wanted("transform", "transform_parallel", "proj_raw_standort") { results += try bench.transform().map(reported) }
 if wanted("build_points", "build_segments", "build_polygons", "knn1", "knn5", "within500", "within1000", "pip") {
     results += bench.index()
 }
