@@ -4,6 +4,8 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
     public enum Reason: Hashable, Sendable {
         /// The file could not be read (missing, a directory, no permission).
         case unreadable(String)
+        /// The input is larger than the reader's `maximumBytes`.
+        case tooLarge(bytes: Int, limit: Int)
         /// The file has no header row (it is empty or only a byte order mark / blank lines).
         case emptyFile
         /// A coordinate column named in the call is not in the header.
@@ -45,6 +47,7 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
     public var message: String {
         switch reason {
         case .unreadable(let why): "cannot read the file: \(why)"
+        case .tooLarge(let bytes, let limit): "the file has \(bytes) bytes, more than the limit of \(limit)"
         case .emptyFile: "the file is empty (a header row is required)"
         case .missingColumn(let name, let available, _):
             "no column \"\(name)\"; the columns are \(available.map { "\"\($0)\"" }.joined(separator: ", "))"
@@ -64,6 +67,7 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
         switch reason {
         case .missingColumn(_, _, let suggestion?): "did you mean \"\(suggestion)\"?"
         case .missingColumn: "name the coordinate columns as they appear in the header"
+        case .tooLarge: "split or filter the file first (each row takes about 400 bytes of memory)"
         case .raggedRow: "quote fields that contain the delimiter"
         case .invalidCoordinate: "coordinates must be plain numbers; a decimal comma is accepted only with ';' as delimiter"
         case .unterminatedQuote: "a quote inside a quoted field must be doubled (\"\")"

@@ -14,9 +14,15 @@ import Foundation
 ///
 /// Byte-level: the file is memory-mapped and fields are sliced, not copied, until their value is built.
 public enum CSVReader {
+    /// Default input size limit: 512 MiB. A parsed row takes about 13× its bytes (≈ 400 bytes for a
+    /// 30-byte row: 10 million rows, 309 MB, peaked at 4 GB RSS in `standort score`), so larger inputs are
+    /// rejected up front rather than running out of memory.
+    public static let defaultMaximumBytes = 1 << 29
+
     /// Reads the CSV file at `url`; errors name the file's path.
     public static func read(
-        contentsOf url: URL, xColumn: String, yColumn: String, crs: String = "EPSG:4326", delimiter: CSVDelimiter? = nil
+        contentsOf url: URL, xColumn: String, yColumn: String, crs: String = "EPSG:4326", delimiter: CSVDelimiter? = nil,
+        maximumBytes: Int = defaultMaximumBytes
     ) throws(CSVError) -> FeatureCollection {
         let path = url.path
         var isDirectory: ObjCBool = false
@@ -30,14 +36,15 @@ public enum CSVReader {
         } catch {
             throw CSVError(.unreadable(error.localizedDescription), source: path)
         }
-        return try read(data: data, source: path, xColumn: xColumn, yColumn: yColumn, crs: crs, delimiter: delimiter)
+        return try read(data: data, source: path, xColumn: xColumn, yColumn: yColumn, crs: crs, delimiter: delimiter, maximumBytes: maximumBytes)
     }
 
     /// Reads CSV from `data`; `source` names it in errors.
     public static func read(
         data: Data, source: String = "<data>", xColumn: String, yColumn: String, crs: String = "EPSG:4326",
-        delimiter: CSVDelimiter? = nil
+        delimiter: CSVDelimiter? = nil, maximumBytes: Int = defaultMaximumBytes
     ) throws(CSVError) -> FeatureCollection {
+        guard data.count <= maximumBytes else { throw CSVError(.tooLarge(bytes: data.count, limit: maximumBytes), source: source) }
         let result: Result<FeatureCollection, CSVError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do {
