@@ -68,6 +68,15 @@ final class BadInputCSVTests: XCTestCase {
         XCTAssertTrue(message.contains("na\\rme\\u{1B}[31m"), message.debugDescription)
     }
 
+    func testCSVOverTheSizeCapIsRejectedUpFront() throws {
+        // A sparse 600 MB file (> 512 MiB = 536870912 bytes): rejected before parsing, naming the limit.
+        try workspace.write("shops.csv", "")
+        let handle = try FileHandle(forWritingTo: workspace.url("shops.csv"))
+        try handle.truncate(atOffset: 600_000_000)
+        try handle.close()
+        try assertFailure(workspace, status: 65, mentions: ["shops.csv", "600000000 bytes", "limit of 536870912"])
+    }
+
     /// The three variants below hold the same three shops as the base file, so the ranking must be
     /// identical to the base run's (the independent reference: the plain comma/point file).
     private func assertSameRankingAsBase(_ variant: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws {

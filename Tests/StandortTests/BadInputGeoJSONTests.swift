@@ -94,6 +94,15 @@ final class BadInputGeoJSONTests: XCTestCase {
         try assertFailure(workspace, status: 65, mentions: ["area.geojson:1:", "not closed"])
     }
 
+    func testGeoJSONOverTheSizeCapIsRejectedUpFront() throws {
+        // A sparse 1.2 GB file (> 1 GiB = 1073741824 bytes): rejected before it is read, naming the limit.
+        try workspace.write("sites.geojson", "")
+        let handle = try FileHandle(forWritingTo: workspace.url("sites.geojson"))
+        try handle.truncate(atOffset: 1_200_000_000)
+        try handle.close()
+        try assertFailure(workspace, status: 65, mentions: ["sites.geojson", "1200000000 bytes", "limit of 1073741824", "ogr2ogr"])
+    }
+
     func testThreeAndFourDimensionalPositionsAreAcceptedAndZMDropped() throws {
         // Same four sites as the base file, with a height on A and height + measure on B: docs/scenario.md
         // says extra ordinates are dropped, so the ranking must equal the 2D base run.
