@@ -68,6 +68,10 @@ struct ScoreCommand: ParsableCommand {
             let outURL = URL(fileURLWithPath: out)
             let format = self.format ?? (outURL.pathExtension.lowercased() == "csv" ? .csv : .geojson)
 
+            // Output directories are checked before the run: a bad path fails at once, and a bad --timings
+            // path cannot fail after the output has been written.
+            try OutputDirectory.check(outURL)
+            if let timings { try OutputDirectory.check(URL(fileURLWithPath: timings)) }
             var stages = StageTimings()
             let runOptions = RunOptions(method: method, threads: options.threads, progress: terminal.progressReporter())
             let result = try ScenarioRunner.run(scenario, options: runOptions, timings: &stages)
@@ -103,4 +107,18 @@ struct ScoreCommand: ParsableCommand {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+/// Early checks of an output path's directory, with the same errors the atomic writer gives.
+enum OutputDirectory {
+    static func check(_ file: URL) throws {
+        let directory = file.standardizedFileURL.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError.directoryNotFound(path: directory)
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw OutputError.notWritable(path: directory, reason: "permission denied")
+        }
+    }
 }

@@ -65,6 +65,7 @@ struct SensitivityCommand: ParsableCommand {
             let scenarioURL = try ShippedScenarios.resolve(options.scenario)
             let scenario = try ScenarioLoader.load(contentsOf: scenarioURL)
             let outURL = URL(fileURLWithPath: out)
+            try OutputDirectory.check(outURL)  // its parent must exist and be writable; fail before the long run
             let progress = terminal.progressReporter()
 
             var stages = StageTimings()
