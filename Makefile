@@ -27,5 +27,9 @@ demo: build
 bench: deps
 	Tools/bench/run
 
+# Seeded mutation smoke pass over the GeoJSON, CSV and scenario parsers (≤ 60 s after the build).
+fuzz-smoke: deps
+	Tools/fuzz/smoke.sh
+
 clean:
 	rm -rf .build
