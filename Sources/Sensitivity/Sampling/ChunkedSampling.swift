@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SiteScoring
 
 /// Runs `samples` draws split into fixed chunks of ``chunkSize`` by sample index; chunk c draws from
 /// `StreamRandom(seed:stream: c)`. Worker w processes chunks w, w + T, w + 2T, … (T threads) so the set of
@@ -53,22 +54,3 @@ private final class Slots<T>: @unchecked Sendable {
     func values() -> [T] { items.map { $0! } }
 }
 
-/// Counts finished chunks and reports the fraction done.
-private final class ProgressCounter: @unchecked Sendable {
-    private let total: Int
-    private var done = 0
-    private let lock = NSLock()
-    private let report: (@Sendable (Double) -> Void)?
-    init(total: Int, report: (@Sendable (Double) -> Void)?) {
-        self.total = total
-        self.report = report
-    }
-    func advance() {
-        guard let report else { return }
-        lock.lock()
-        done += 1
-        let fraction = Double(done) / Double(max(total, 1))
-        lock.unlock()
-        report(fraction)
-    }
-}

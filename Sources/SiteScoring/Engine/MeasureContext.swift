@@ -113,7 +113,9 @@ struct MeasureContext {
         let chunkSize = max(256, n / (threads * 8) + 1)
         let chunks = (n + chunkSize - 1) / chunkSize
         let index = layer.flatMap { indexes[$0]?.index }
-        let counter = ProgressCounter(total: chunks, stage: stage, report: progress)
+        var report: (@Sendable (Double) -> Void)?
+        if let progress { report = { fraction in progress(stage, fraction) } }
+        let counter = ProgressCounter(total: chunks, report: report)
         let work: @Sendable (Int) -> Void = { chunk in
             var query = index?.makeQuery()
             for site in (chunk * chunkSize)..<min(n, (chunk + 1) * chunkSize) { body(site, &query) }
@@ -301,26 +303,25 @@ final class SharedBuffer: @unchecked Sendable {
     var array: [Double] { Array(pointer) }
 }
 
-/// Counts finished chunks and reports the fraction done.
-final class ProgressCounter: @unchecked Sendable {
+/// Counts finished chunks of parallel work and reports the fraction done (used for progress bars).
+public final class ProgressCounter: @unchecked Sendable {
     private let total: Int
-    private let stage: String
-    private let report: (@Sendable (String, Double) -> Void)?
+    private let report: (@Sendable (Double) -> Void)?
     private var done = 0
     private let lock = NSLock()
 
-    init(total: Int, stage: String, report: (@Sendable (String, Double) -> Void)?) {
+    public init(total: Int, report: (@Sendable (Double) -> Void)?) {
         self.total = total
-        self.stage = stage
         self.report = report
     }
 
-    func advance() {
+    /// Marks one chunk done and reports the new fraction.
+    public func advance() {
         guard let report else { return }
         lock.lock()
         done += 1
-        let fraction = Double(done) / Double(total)
+        let fraction = Double(done) / Double(max(total, 1))
         lock.unlock()
-        report(stage, fraction)
+        report(fraction)
     }
 }
