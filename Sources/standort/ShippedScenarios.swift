@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import SiteScoring
 
 /// The scenarios shipped in `GeoData/scenarios`, found from the checkout (`swift run`, `.build/…/standort`),

@@ -86,7 +86,9 @@ public enum CSVReader {
         }
         func index(of column: String) throws(CSVError) -> Int {
             if let i = names.firstIndex(of: column) { return i }
-            let reason = CSVError.Reason.missingColumn(name: column, available: names, suggestion: nearest(column, in: names))
+            // The other coordinate column is never the one meant (asking for "lon" must not suggest "lat").
+            let others = names.filter { $0 != xColumn && $0 != yColumn }
+            let reason = CSVError.Reason.missingColumn(name: column, available: names, suggestion: NameSuggestion.nearest(to: column, in: others))
             throw fail(reason, line: headerLine, column: column)
         }
         let xIndex = try index(of: xColumn)
@@ -213,31 +215,5 @@ public enum CSVReader {
         }
         guard value.isFinite else { throw fail(.nonFiniteNumber(string(field, bytes) ?? "?")) }
         return value
-    }
-
-    /// The column name closest to `name` (case-insensitive Levenshtein distance ≤ max(2, |name|/3)), if any.
-    static func nearest(_ name: String, in candidates: [String]) -> String? {
-        let target = Array(name.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = levenshtein(target, Array(candidate.lowercased()))
-            if d <= max(2, target.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    private static func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

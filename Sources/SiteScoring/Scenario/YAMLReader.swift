@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Yams
 
 /// Typed access to a composed YAML/JSON document with positions in every error, unknown-key checks

@@ -1,9 +1,18 @@
 /// Suggests the nearest valid name for a misspelt one ("did you mean …?"), by edit distance.
 public enum NameSuggestion {
-    /// The candidate closest to `name` (Levenshtein distance, case-insensitive), when it is close enough
-    /// to be a plausible typo: at most a third of the name's length, and at least 1–2 edits.
+    /// The candidate closest to `name`, case-insensitively: one that the name abbreviates or extends
+    /// (`lon` ↔ `longitude`; the shortest such), else the nearest by Levenshtein distance when that is a
+    /// plausible typo (at most a third of the name's length, and at least 1–2 edits).
     public static func nearest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
-        let target = Array(name.lowercased().unicodeScalars)
+        let lowered = name.lowercased()
+        if lowered.count >= 2 {
+            let extensions = candidates.filter {
+                let c = $0.lowercased()
+                return c != lowered && c.count >= 2 && (c.hasPrefix(lowered) || lowered.hasPrefix(c))
+            }
+            if let shortest = extensions.min(by: { ($0.count, $0) < ($1.count, $1) }) { return shortest }
+        }
+        let target = Array(lowered.unicodeScalars)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let d = editDistance(target, Array(candidate.lowercased().unicodeScalars))
