@@ -27,8 +27,8 @@ extension CoordinateTransformer {
         try transform([geometry])[0]
     }
 
-    /// Every geometry transformed, with the positions of all of them in one buffer and one PROJ call:
-    /// the form layers use.
+    /// Every geometry transformed, with the positions of all of them in one buffer (one PROJ call, or one per
+    /// core above ``parallelThreshold`` positions, with the same result): the form layers use.
     /// - Throws: ``ProjectionError/geometryTransformFailed(from:to:geometryIndices:failedPositions:message:)``
     ///   naming the first geometries (indices into `geometries`) with a position that failed.
     public func transform(_ geometries: [Geometry]) throws -> [Geometry] {
@@ -41,7 +41,7 @@ extension CoordinateTransformer {
             ends.append(buffer.count)
         }
         do {
-            try transform(&buffer)
+            try transformInParallel(&buffer)
         } catch ProjectionError.transformFailed(let from, let to, _, let failedCount, _, let message) {
             throw ProjectionError.geometryTransformFailed(
                 from: from, to: to, geometryIndices: Self.failedGeometries(buffer, ends: ends),
@@ -54,6 +54,12 @@ extension CoordinateTransformer {
                 return buffer[next]
             }
         }
+    }
+
+    /// Like ``transform(_:)-([Geometry])``, keeping `nil` (GeoJSON's `geometry: null`) where it is.
+    public func transform(_ geometries: [Geometry?]) throws -> [Geometry?] {
+        var transformed = try transform(geometries.compactMap { $0 }).makeIterator()
+        return geometries.map { $0 == nil ? nil : transformed.next() }
     }
 
     /// The core: `proj_trans_generic` over x and y of a `Position` buffer in place

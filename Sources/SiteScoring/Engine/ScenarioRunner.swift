@@ -160,26 +160,15 @@ public enum ScenarioRunner {
 
     /// One batched transform of all the layer's geometries into the working CRS.
     static func transform(_ layer: LoadedLayer, to working: CRS, transformers: TransformerCache) throws -> ([Geometry?], [String]) {
-        let present = layer.features.compactMap(\.geometry)
         let transformer: CoordinateTransformer
         do { transformer = try transformers.transformer(from: layer.crs, to: working) } catch {
             throw ScoringError(file: layer.file, message: "cannot transform \(layer.crs) → \(working): \(error)")
         }
-        var positions: [Position] = []
-        positions.reserveCapacity(present.count)
-        for g in present { g.forEachPosition { positions.append($0) } }
-        do { try transformer.transformInParallel(&positions) } catch {
+        let geometries: [Geometry?]
+        do { geometries = try transformer.transform(layer.features.map(\.geometry)) } catch {
             throw ScoringError(file: layer.file, message: "coordinates cannot be transformed to \(working): \(error)")
         }
-        var cursor = 0
-        var out: [Geometry?] = []
-        out.reserveCapacity(layer.features.count)
-        for f in layer.features {
-            guard let g = f.geometry else { out.append(nil); continue }
-            out.append(g.mapPositions { _ in defer { cursor += 1 }; return positions[cursor] })
-        }
-        let warnings = transformer.warnings.map { "\(layer.file): \($0)" }
-        return (out, warnings)
+        return (geometries, transformer.warnings.map { "\(layer.file): \($0)" })
     }
 
     static func unusedLayerWarnings(_ scenario: Scenario) -> [String] {

@@ -114,14 +114,7 @@ extension ScoringResult {
 
     /// The candidates' original geometries in lon/lat (one batched transform).
     func lonLatGeometries() throws -> [Geometry?] {
-        let transformer = try CoordinateTransformer(from: candidateCRS, to: .crs84)
-        var positions: [Position] = []
-        for f in candidates { f.geometry?.forEachPosition { positions.append($0) } }
-        try transformer.transformInParallel(&positions)
-        var cursor = 0
-        return candidates.map { f in
-            f.geometry?.mapPositions { _ in defer { cursor += 1 }; return positions[cursor] }
-        }
+        try CoordinateTransformer(from: candidateCRS, to: .crs84).transform(candidates.map(\.geometry))
     }
 
     /// Each site's reference point (centroid) in lon/lat, for the CSV output.
