@@ -22,7 +22,7 @@ extension GeoJSONWriter {
 
         let chunkSize = max(1024, featureCount / max(1, threads * 8) + 1)
         let chunkCount = (featureCount + chunkSize - 1) / chunkSize
-        let chunks = ChunkStore(count: chunkCount)
+        let chunks = ConcurrentSlots<[UInt8]>(count: chunkCount)
         let writer = self
         let encodeChunk: @Sendable (Int) -> Void = { c in
             var out: [UInt8] = []
@@ -38,20 +38,6 @@ extension GeoJSONWriter {
         } else {
             DispatchQueue.concurrentPerform(iterations: chunkCount, execute: encodeChunk)
         }
-        return [head] + chunks.all + [Array("\n]}\n".utf8)]
+        return [head] + chunks.values + [Array("\n]}\n".utf8)]
     }
-}
-
-/// Chunk buffers written by concurrent workers, one slot each.
-private final class ChunkStore: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ i: Int, _ bytes: [UInt8]) {
-        lock.withLock { slots[i] = bytes }
-    }
-
-    var all: [[UInt8]] { lock.withLock { slots } }
 }

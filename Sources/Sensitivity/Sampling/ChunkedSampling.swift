@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GeoCore
 import SiteScoring
 
 /// Runs `samples` draws split into fixed chunks of ``chunkSize`` by sample index; chunk c draws from
@@ -24,7 +25,7 @@ enum ChunkedSampling {
     ) -> [State] {
         let chunks = (samples + chunkSize - 1) / chunkSize
         let workers = threadCount(threads, chunks: chunks)
-        let slots = Slots<State>(count: workers)
+        let slots = ConcurrentSlots<State>(count: workers)
         let counter = ProgressCounter(total: chunks, report: progress)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var state = makeState()
@@ -38,19 +39,8 @@ enum ChunkedSampling {
             }
             slots.set(worker, state)
         }
-        return slots.values()
+        return slots.values
     }
 }
 
-/// One write-once slot per worker; each worker writes only its own index.
-private final class Slots<T>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) {
-        lock.lock(); defer { lock.unlock() }
-        items[i] = value
-    }
-    func values() -> [T] { items.map { $0! } }
-}
 

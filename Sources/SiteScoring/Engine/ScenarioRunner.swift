@@ -95,11 +95,12 @@ public enum ScenarioRunner {
 
     /// Reads every layer (in parallel; they are independent files).
     static func readAll(_ sources: [LayerSource], threads: Int?) throws -> [LoadedLayer] {
-        let results = ConcurrentResults<LoadedLayer>(count: sources.count)
+        let results = ConcurrentSlots<Result<LoadedLayer, Error>>(count: sources.count)
         DispatchQueue.concurrentPerform(iterations: sources.count) { i in
             results.set(i, Result { try LoadedLayer.read(sources[i]) })
         }
-        return try results.values()
+        // The first error by index is thrown, so errors are deterministic.
+        return try results.values.map { try $0.get() }
     }
 
     /// The layer's positions in lon/lat degrees (as they are for a geographic CRS; transformed otherwise),
@@ -219,24 +220,5 @@ final class TransformerCache {
         let created = try CoordinateTransformer(from: source, to: target)
         cache[key] = created
         return created
-    }
-}
-
-/// Per-index results filled from concurrent workers, each index written once.
-final class ConcurrentResults<T>: @unchecked Sendable {
-    private var storage: [Result<T, Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Result<T, Error>) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
-    }
-
-    /// The values in index order; the first error (by index) is thrown, so errors are deterministic.
-    func values() throws -> [T] {
-        try storage.map { try $0!.get() }
     }
 }
