@@ -196,15 +196,23 @@ struct ScenarioParser {
         return (LayerSource(name: name, url: url, path: path, xColumn: x, yColumn: y, crs: crs), members)
     }
 
-    mutating func criterion(_ node: Node, layers: [String]) throws -> Criterion {
-        let members = try reader.mapping(node, "a criterion", allowed: ScenarioLoader.criterionKeys)
+    /// The common head of a criterion or constraint entry: its members (keys checked), a valid `id`, the
+    /// `what` used in messages ("criterion 'x'") and its `kind` keyword.
+    mutating func entry(_ node: Node, _ noun: String, keys: [String], kinds: [String]) throws
+        -> (members: [(key: String, keyNode: Node, value: Node)], id: String, what: String, kind: String) {
+        let members = try reader.mapping(node, "a \(noun)", allowed: keys)
         func member(_ key: String) -> Node? { members.first { $0.key == key }?.value }
-        guard let idNode = member("id") else { throw reader.error(node, "a criterion has no 'id:'") }
-        let id = try reader.string(idNode, "criterion id")
-        try checkIdentifier(id, node: idNode, what: "criterion id")
-        let what = "criterion '\(id)'"
-        guard let kindNode = member("kind") else { throw reader.error(node, "\(what) has no 'kind:' (one of \(ScenarioLoader.criterionKinds.joined(separator: ", ")))") }
-        let kindWord = try reader.keyword(kindNode, "criterion kind", choices: ScenarioLoader.criterionKinds)
+        guard let idNode = member("id") else { throw reader.error(node, "a \(noun) has no 'id:'") }
+        let id = try reader.string(idNode, "\(noun) id")
+        try checkIdentifier(id, node: idNode, what: "\(noun) id")
+        let what = "\(noun) '\(id)'"
+        guard let kindNode = member("kind") else { throw reader.error(node, "\(what) has no 'kind:' (one of \(kinds.joined(separator: ", ")))") }
+        return (members, id, what, try reader.keyword(kindNode, "\(noun) kind", choices: kinds))
+    }
+
+    mutating func criterion(_ node: Node, layers: [String]) throws -> Criterion {
+        let (members, id, what, kindWord) = try entry(node, "criterion", keys: ScenarioLoader.criterionKeys, kinds: ScenarioLoader.criterionKinds)
+        func member(_ key: String) -> Node? { members.first { $0.key == key }?.value }
 
         let kind: Criterion.Kind
         switch kindWord {
@@ -251,14 +259,8 @@ struct ScenarioParser {
     }
 
     mutating func constraint(_ node: Node, layers: [String]) throws -> Constraint {
-        let members = try reader.mapping(node, "a constraint", allowed: ScenarioLoader.constraintKeys)
+        let (members, id, what, kindWord) = try entry(node, "constraint", keys: ScenarioLoader.constraintKeys, kinds: ScenarioLoader.constraintKinds)
         func member(_ key: String) -> Node? { members.first { $0.key == key }?.value }
-        guard let idNode = member("id") else { throw reader.error(node, "a constraint has no 'id:'") }
-        let id = try reader.string(idNode, "constraint id")
-        try checkIdentifier(id, node: idNode, what: "constraint id")
-        let what = "constraint '\(id)'"
-        guard let kindNode = member("kind") else { throw reader.error(node, "\(what) has no 'kind:' (one of \(ScenarioLoader.constraintKinds.joined(separator: ", ")))") }
-        let kindWord = try reader.keyword(kindNode, "constraint kind", choices: ScenarioLoader.constraintKinds)
         let min = try member("min").map { try reader.number($0, "\(what).min") }
         let max = try member("max").map { try reader.number($0, "\(what).max") }
         let needsBound = kindWord == "distance" || kindWord == "attribute"
