@@ -3,13 +3,8 @@ import Foundation
 import GeoCore
 import SiteScoring
 
-/// Output formats of `standort score`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case geojson
-    case csv
-}
-
 extension AggregationMethod: ExpressibleByArgument {}
+extension RankedOutputFormat: ExpressibleByArgument {}
 
 /// Options every scenario command shares.
 struct ScenarioOptions: ParsableArguments {
@@ -44,8 +39,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Rows of the summary table on stdout.")
     var top: Int = 10
 
-    @Option(help: "Output format.")
-    var format: OutputFormat?
+    @Option(help: "Output format (default: by the --out extension).")
+    var format: RankedOutputFormat?
 
     @Option(help: "Coordinate decimals in GeoJSON output (7 ≈ 1 cm).")
     var precision: Int = 7
@@ -60,46 +55,31 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let terminal = Terminal(quiet: options.quiet)
             let clock = ContinuousClock()
             let start = clock.now
-            let scenarioURL = try ShippedScenarios.resolve(options.scenario)
-            let scenario = try ScenarioLoader.load(contentsOf: scenarioURL)
+            let pipeline = try ScenarioPipeline(options)
             let outURL = URL(fileURLWithPath: out)
-            let format = self.format ?? (outURL.pathExtension.lowercased() == "csv" ? .csv : .geojson)
-
-            // Output directories are checked before the run: a bad path fails at once, and a bad --timings
-            // path cannot fail after the output has been written.
-            try OutputDirectory.check(outURL)
-            if let timings { try OutputDirectory.check(URL(fileURLWithPath: timings)) }
+            try AtomicFileWriter.checkDestination(outURL, protecting: pipeline.scenario.inputURLs)
+            let format = try self.format ?? RankedOutputFormat.forOutput(outURL)
+            let timingsURL = timings.map { URL(fileURLWithPath: $0) }
             var stages = StageTimings()
-            let runOptions = RunOptions(method: method, threads: options.threads, progress: terminal.progressReporter())
-            let result = try ScenarioRunner.run(scenario, options: runOptions, timings: &stages)
-            terminal.finishProgress()
-            result.warnings.forEach(terminal.warning)
+            let result = try pipeline.run(method: method, outputs: [outURL] + (timingsURL.map { [$0] } ?? []), timings: &stages)
 
             let writeStart = clock.now
-            let usedMethod = method ?? scenario.method
-            let parts: [[UInt8]]
-            switch format {
-            case .geojson:
-                parts = try result.rankedGeoJSONParts(scenarioPath: scenarioURL.path, method: usedMethod, version: Standort.version,
-                                                      coordinateDecimals: precision, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            case .csv:
-                parts = [try result.rankedCSV()]
-            }
-            try AtomicFileWriter().write(parts: parts, to: outURL, protecting: scenario.inputURLs)
+            let parts = try result.encoded(as: format, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
+                                           coordinateDecimals: precision, threads: pipeline.workerCount)
+            try AtomicFileWriter().write(parts: parts, to: outURL, protecting: pipeline.scenario.inputURLs)
             let writeSeconds = (clock.now - writeStart).seconds
 
-            if let timings {
+            if let timingsURL {
                 let total = (clock.now - start).seconds
                 let json = String(format: "{\"read\": %.6f, \"transform\": %.6f, \"criteria\": %.6f, \"aggregate\": %.6f, \"write\": %.6f, \"total\": %.6f}\n",
                                   stages.read, stages.transform, stages.criteria, stages.aggregate, writeSeconds, total)
-                try AtomicFileWriter().write(Array(json.utf8), to: URL(fileURLWithPath: timings), protecting: scenario.inputURLs)
+                try AtomicFileWriter().write(Array(json.utf8), to: timingsURL, protecting: pipeline.scenario.inputURLs)
             }
             if !options.quiet {
-                print(SummaryTable.render(result, top: top, method: usedMethod))
-                terminal.info("wrote \(outURL.path)")
+                print(SummaryTable.render(result, top: top))
+                pipeline.terminal.info("wrote \(outURL.path)")
             }
         }
     }
@@ -107,18 +87,4 @@ struct ScoreCommand: ParsableCommand {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}
-
-/// Early checks of an output path's directory, with the same errors the atomic writer gives.
-enum OutputDirectory {
-    static func check(_ file: URL) throws {
-        let directory = file.standardizedFileURL.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw OutputError.directoryNotFound(path: directory)
-        }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw OutputError.notWritable(path: directory, reason: "permission denied")
-        }
-    }
 }

@@ -5,7 +5,7 @@ import Sensitivity
 import SiteScoring
 
 /// Which analyses `standort sensitivity` runs.
-enum SensitivityMethod: String, ExpressibleByArgument, CaseIterable {
+enum SensitivityAnalysis: String, ExpressibleByArgument, CaseIterable {
     case oat
     case montecarlo
     case smaa
@@ -29,7 +29,10 @@ struct SensitivityCommand: ParsableCommand {
     var out: String
 
     @Option(help: "Analyses to run.")
-    var method: SensitivityMethod = .all
+    var analysis: SensitivityAnalysis = .all
+
+    @Option(help: "Aggregation method to analyse (default: the scenario's).")
+    var method: AggregationMethod?
 
     @Option(help: "Weight vectors drawn for Monte Carlo and SMAA.")
     var samples: Int = 10_000
@@ -61,24 +64,20 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let terminal = Terminal(quiet: options.quiet)
-            let scenarioURL = try ShippedScenarios.resolve(options.scenario)
-            let scenario = try ScenarioLoader.load(contentsOf: scenarioURL)
+            let pipeline = try ScenarioPipeline(options)
+            let (terminal, scenarioURL, scenario) = (pipeline.terminal, pipeline.scenarioURL, pipeline.scenario)
             let outURL = URL(fileURLWithPath: out)
-            try OutputDirectory.check(outURL)  // its parent must exist and be writable; fail before the long run
+            // The destination is checked before the long run: parent writable, not an input, empty unless --replace.
+            try AtomicDirectoryWriter.checkDestination(outURL, replacingExisting: replace, protecting: scenario.inputURLs)
             let progress = terminal.progressReporter()
-
-            var stages = StageTimings()
-            let result = try ScenarioRunner.run(scenario, options: RunOptions(threads: options.threads, progress: progress), timings: &stages)
-            terminal.finishProgress()
-            result.warnings.forEach(terminal.warning)
+            let result = try pipeline.run(method: method)
             let eligible = result.eligibleIndices
             guard eligible.count >= 2 else {
                 throw CommandError(message: "\(scenarioURL.path): only \(eligible.count) site(s) are eligible; a sensitivity analysis needs at least 2", status: ExitStatus.dataError)
             }
             let problem = try SensitivityProblem(
                 siteIDs: eligible.map { result.siteIDs[$0] }, criterionIDs: result.criteria.map(\.criterion.id),
-                weights: result.weights, model: result.scoringModel(method: scenario.method)
+                weights: result.weights, model: result.scoringModel(threads: pipeline.workerCount)
             )
             let top = min(self.top, eligible.count)
             func stage(_ name: String) -> (@Sendable (Double) -> Void)? {
@@ -86,17 +85,17 @@ struct SensitivityCommand: ParsableCommand {
                 let report: @Sendable (Double) -> Void = { fraction in progress(name, fraction) }
                 return report
             }
-            let runsOAT = method == .oat || method == .all
-            let runsMC = method == .montecarlo || method == .all
-            let runsSMAA = method == .smaa || method == .all
+            let runsOAT = analysis == .oat || analysis == .all
+            let runsMC = analysis == .montecarlo || analysis == .all
+            let runsSMAA = analysis == .smaa || analysis == .all
             let oat = runsOAT ? try OneAtATime.run(problem, step: step, top: top) : nil
             let mc = runsMC ? try MonteCarlo.run(problem, samples: samples, seed: seed, spread: spread, top: top, threads: options.threads, progress: stage("monte carlo")) : nil
             let smaa = runsSMAA ? try SMAA.run(problem, samples: samples, seed: seed, top: top, ordinal: ordinal, threads: options.threads, progress: stage("smaa")) : nil
             terminal.finishProgress()
-            let report = SensitivityReport(problem: problem, modelName: scenario.method.rawValue, oat: oat, monteCarlo: mc, smaa: smaa)
+            let report = SensitivityReport(problem: problem, modelName: result.method.rawValue, oat: oat, monteCarlo: mc, smaa: smaa)
 
             // The ranked sites with the per-site sensitivity figures added.
-            var collection = try result.rankedCollection(scenarioPath: scenarioURL.path, method: scenario.method, version: Standort.version)
+            var collection = try result.rankedCollection(scenarioPath: scenarioURL.path, version: Standort.version)
             let perSite = report.siteProperties()
             for (k, s) in result.outputOrder.enumerated() {
                 guard let extra = perSite[result.siteIDs[s]] else { continue }
@@ -104,10 +103,6 @@ struct SensitivityCommand: ParsableCommand {
             }
             let geojson = try GeoJSONWriter().encode(collection)
 
-            let inputs = scenario.inputURLs.map(\.standardizedFileURL.path)
-            if inputs.contains(where: { $0 == outURL.standardizedFileURL.path || $0.hasPrefix(outURL.standardizedFileURL.path + "/") }) {
-                throw CommandError(message: "\(outURL.path): refusing to replace a directory that holds this run's inputs; choose another --out")
-            }
             let files = report.files()
             try AtomicDirectoryWriter.write(to: outURL, replacingExisting: replace) { dir in
                 let writer = AtomicFileWriter()

@@ -3,7 +3,8 @@ import SiteScoring
 
 /// The top-N table printed after scoring: rank, id, score and the two criteria that contributed most.
 enum SummaryTable {
-    static func render(_ result: ScoringResult, top: Int, method: AggregationMethod) -> String {
+    static func render(_ result: ScoringResult, top: Int) -> String {
+        let method = result.method
         let scored = result.eligibleIndices.count
         var lines = ["\(result.scenario.name) — \(method.rawValue), working CRS \(result.workingCRS): \(scored) of \(result.siteIDs.count) sites ranked"]
         let rows = result.outputOrder.prefix(min(top, scored)).map { s in

@@ -104,13 +104,19 @@ func reportingErrors(_ body: () throws -> Void) throws {
 func describe(_ error: Error) -> (String, Int32) {
     switch error {
     case let e as ScenarioError:
-        return (e.description, e.message.hasPrefix("no such file") ? ExitStatus.noInput : ExitStatus.dataError)
+        if case .fileNotFound = e.reason { return (e.description, ExitStatus.noInput) }
+        return (e.description, ExitStatus.dataError)
     case let e as ScoringError:
-        return (e.description, e.message.hasPrefix("no such file") ? ExitStatus.noInput : ExitStatus.dataError)
+        if case .layerFileNotFound = e.reason { return (e.description, ExitStatus.noInput) }
+        return (e.description, ExitStatus.dataError)
+    case let e as LayerFormatError:
+        if case .unsupportedOutput = e.reason { return (e.description, ExitStatus.usage) }
+        return (e.description, ExitStatus.dataError)
     case let e as OutputError:
         switch e {
         case .diskFull, .writeFailed: return (e.description, ExitStatus.ioError)
         case .wouldOverwriteInput: return (e.description, ExitStatus.usage)
+        case .directoryNotEmpty: return (e.description + " (--replace replaces it)", ExitStatus.cannotCreate)
         default: return (e.description, ExitStatus.cannotCreate)
         }
     case let e as GeoJSONError:

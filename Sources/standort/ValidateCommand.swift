@@ -14,15 +14,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let terminal = Terminal(quiet: options.quiet)
-            let url = try ShippedScenarios.resolve(options.scenario)
-            let scenario = try ScenarioLoader.load(contentsOf: url)
-            var stages = StageTimings()
-            let result = try ScenarioRunner.run(scenario, options: RunOptions(threads: options.threads, progress: terminal.progressReporter()), timings: &stages)
-            terminal.finishProgress()
+            let pipeline = try ScenarioPipeline(options)
+            let (terminal, url, scenario) = (pipeline.terminal, pipeline.scenarioURL, pipeline.scenario)
+            let result = try pipeline.run(printWarnings: false)
 
             print("scenario: \(scenario.name) (\(url.path))")
-            print("method: \(scenario.method.rawValue), working CRS: \(result.workingCRS)")
+            print("method: \(result.method.rawValue), working CRS: \(result.workingCRS)")
             for layer in result.layers {
                 let types = layer.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
                 let box = layer.lonLatBox.map { String(format: "lon %.5f…%.5f, lat %.5f…%.5f", $0.minX, $0.maxX, $0.minY, $0.maxY) } ?? "empty"

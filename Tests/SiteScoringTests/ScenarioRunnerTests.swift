@@ -80,7 +80,7 @@ final class ScenarioRunnerTests: XCTestCase {
 
     func testRankedCollectionHasExplainingProperties() throws {
         let r = try run("25832")
-        let fc = try r.rankedCollection(scenarioPath: "scenario.yaml", method: .wsm, version: "test")
+        let fc = try r.rankedCollection(scenarioPath: "scenario.yaml", version: "test")
         let first = fc.features[0].properties
         XCTAssertEqual(first["site_id"], .string("B"))
         XCTAssertEqual(first["rank"], .number(1))

@@ -40,6 +40,18 @@ public enum AtomicDirectoryWriter {
         }
     }
 
+    /// The checks `write` makes before it starts, for callers that want them before long work: the parent
+    /// exists and is writable, the target is an empty or absent directory (or `replacingExisting`), and it
+    /// neither is nor contains one of `inputs`.
+    public static func checkDestination(_ directory: URL, replacingExisting: Bool, protecting inputs: [URL] = []) throws(OutputError) {
+        let path = directory.standardizedFileURL.path
+        try AtomicFileWriter.checkDirectory(directory.standardizedFileURL.deletingLastPathComponent().path)
+        for input in inputs.map(\.standardizedFileURL.path) where input == path || input.hasPrefix(path + "/") {
+            throw .wouldOverwriteInput(path: path)
+        }
+        try checkTarget(path, replacingExisting: replacingExisting)
+    }
+
     private static func checkTarget(_ path: String, replacingExisting: Bool) throws(OutputError) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }

@@ -65,17 +65,7 @@ public struct AtomicFileWriter: Sendable {
     ) throws(OutputError) {
         let path = url.standardizedFileURL.path
         let directory = url.standardizedFileURL.deletingLastPathComponent().path
-        try Self.checkDirectory(directory)
-        var targetInfo = stat()
-        if stat(path, &targetInfo) == 0 {
-            if targetInfo.st_mode & S_IFMT == S_IFDIR { throw .wrongKindOfTarget(path: path, expected: "a file, not a directory") }
-            for input in inputs {
-                var inputInfo = stat()
-                if stat(input.path, &inputInfo) == 0 && inputInfo.st_dev == targetInfo.st_dev && inputInfo.st_ino == targetInfo.st_ino {
-                    throw .wouldOverwriteInput(path: path)
-                }
-            }
-        }
+        try Self.checkDestination(url, protecting: inputs)
 
         var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -117,6 +107,22 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// Throws unless `directory` exists, is a directory and is writable.
+    /// The checks a write makes before it starts, for callers that want them before long work: the directory
+    /// exists and is writable, the target is not a directory and is not one of `inputs` (same file, by inode).
+    public static func checkDestination(_ url: URL, protecting inputs: [URL] = []) throws(OutputError) {
+        let path = url.standardizedFileURL.path
+        try checkDirectory(url.standardizedFileURL.deletingLastPathComponent().path)
+        var targetInfo = stat()
+        guard stat(path, &targetInfo) == 0 else { return }
+        if targetInfo.st_mode & S_IFMT == S_IFDIR { throw .wrongKindOfTarget(path: path, expected: "a file, not a directory") }
+        for input in inputs {
+            var inputInfo = stat()
+            if stat(input.path, &inputInfo) == 0 && inputInfo.st_dev == targetInfo.st_dev && inputInfo.st_ino == targetInfo.st_ino {
+                throw .wouldOverwriteInput(path: path)
+            }
+        }
+    }
+
     static func checkDirectory(_ directory: String) throws(OutputError) {
         var info = stat()
         guard stat(directory, &info) == 0 else {

@@ -2,22 +2,21 @@ import GeoCore
 
 /// Value functions over the eligible sites, the aggregation method, and the ranking.
 enum Aggregation {
-    static func run(
-        scenario: Scenario, method: AggregationMethod, sites: SiteTable, measured: [MeasuredCriterion],
-        exclusions: [[String]], weights: [Double], ahp: AHPResult?, workingCRS: CRS,
-        inputs: [InputRecord], layers: [LayerSummary], warnings: [String]
-    ) throws -> ScoringResult {
+    /// The value-function results per criterion and the aggregation input for the eligible sites.
+    struct Prepared {
+        var columns: [CriterionColumn]
+        var input: AggregationInput
+        var eligible: [Int]
+    }
+
+    /// Applies each criterion's value function to the eligible sites and builds the method's input.
+    static func prepare(scenario: Scenario, sites: SiteTable, measured: [MeasuredCriterion], exclusions: [[String]], weights: [Double]) throws -> Prepared {
         let n = sites.count
         let eligible = exclusions.indices.filter { exclusions[$0].isEmpty }
         let file = scenario.sourceURL?.path ?? "scenario"
-        var warnings = warnings
-        if eligible.isEmpty && n > 0 {
-            warnings.append("every site is excluded by the constraints or missing attributes; nothing is ranked")
-        }
-
-        // v per criterion for the eligible sites (the WSM definition; also reported under TOPSIS).
         var columns: [CriterionColumn] = []
-        var valueMatrix = DecisionMatrix(rows: eligible.count, columns: scenario.criteria.count, values: Array(repeating: 0, count: eligible.count * scenario.criteria.count))
+        let k = scenario.criteria.count
+        var valueMatrix = DecisionMatrix(rows: eligible.count, columns: k, values: Array(repeating: 0, count: eligible.count * k))
         for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() {
             let function = criterion.value ?? .minMax
             let v: [Double]
@@ -27,64 +26,74 @@ enum Aggregation {
                 } else {
                     let raw = eligible.map { m.raw[$0] }
                     if let bad = raw.firstIndex(where: { !$0.isFinite }) {
-                        throw ScoringError(file: sites.layer.file, featureIndex: eligible[bad], featureID: sites.ids[eligible[bad]].description,
-                                           message: "criterion '\(criterion.id)' is \(raw[bad]) for this site (is its layer empty or a value non-finite?)")
+                        throw ScoringError(.nonFiniteCriterion(criterion: criterion.id, value: raw[bad]), file: sites.layer.file,
+                                           featureIndex: eligible[bad], featureID: sites.ids[eligible[bad]].description)
                     }
                     v = try function.values(for: raw, direction: criterion.direction)
                 }
             } catch let error as ScoringError {
                 throw error
             } catch {
-                throw ScoringError(file: file, field: criterion.id, message: "value function: \(error)")
+                throw ScoringError(.valueFunction(criterion: criterion.id, detail: "\(error)"), file: file, field: criterion.id)
             }
             var perSite = [Double?](repeating: nil, count: n)
-            for (k, s) in eligible.enumerated() {
-                perSite[s] = v[k]
-                valueMatrix[k, j] = v[k]
+            for (r, s) in eligible.enumerated() {
+                perSite[s] = v[r]
+                valueMatrix[r, j] = v[r]
             }
             columns.append(CriterionColumn(criterion: criterion, raw: m.raw, text: m.text, values: perSite))
         }
-
-        // Aggregate.
-        var topsis: TOPSISResult?
-        let eligibleScores: [Double]
-        switch method {
-        case .wsm:
-            eligibleScores = WeightedSum.scores(values: valueMatrix, weights: weights)
-        case .topsis:
-            let (matrix, directions) = topsisInput(scenario: scenario, measured: measured, valueMatrix: valueMatrix, eligible: eligible)
-            let result = TOPSIS.evaluate(matrix: matrix, directions: directions, weights: weights)
-            topsis = result
-            eligibleScores = result.scores
+        // TOPSIS: a criterion with an explicit value function enters as v (benefit), otherwise as its raw value.
+        var topsisMatrix = valueMatrix
+        var directions: [Direction] = []
+        for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() {
+            if criterion.value != nil {
+                directions.append(.benefit)
+            } else {
+                directions.append(criterion.direction)
+                for (r, s) in eligible.enumerated() { topsisMatrix[r, j] = m.raw[s] }
+            }
         }
+        let input = AggregationInput(values: valueMatrix, topsisMatrix: topsisMatrix, topsisDirections: directions, weights: weights,
+                                     criterionIDs: scenario.criteria.map(\.id), siteIDs: eligible.map { sites.ids[$0] })
+        return Prepared(columns: columns, input: input, eligible: eligible)
+    }
+
+    /// Runs `method` on the prepared input and ranks: scores and ranks per site (nil when excluded) and the
+    /// output order (by rank, then excluded sites in input order).
+    static func rank(_ prepared: Prepared, method: AggregationMethod, settings: MethodSettings, sites: SiteTable, exclusions: [[String]], threads: Int)
+        throws -> (outcome: AggregationOutcome, scores: [Double?], ranks: [Int?], order: [Int]) {
+        let n = sites.count
+        let eligible = prepared.eligible
+        let outcome: AggregationOutcome
+        do { outcome = try method.evaluate(prepared.input, settings: settings, threads: threads) } catch {
+            switch error {
+            case .tooManyAlternatives(let name, let count, let limit):
+                throw ScoringError(.tooManySites(method: name, count: count, limit: limit,
+                                                 alternative: "use wsm, topsis or vikor, tighten the constraints, or raise 'promethee: {max_sites: …}'"),
+                                   file: sites.layer.file)
+            default:
+                throw ScoringError(.invalidMethodSetting("\(error)"), file: sites.layer.file)
+            }
+        }
+        let eligibleScores = outcome.scores
         // Raw values near Double's limits can overflow inside a method (TOPSIS squares them); a NaN score
         // would silently rank last, so it is an error naming the site.
         if let bad = eligibleScores.firstIndex(where: { !$0.isFinite }) {
             let s = eligible[bad]
-            throw ScoringError(file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description,
-                               message: "the \(method.rawValue) score of this site is not a finite number; a criterion's values are too large to compare (near ±1.8e308): rescale the attribute")
+            throw ScoringError(.nonFiniteScore(method: method.rawValue), file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description)
         }
-        let eligibleIDs = eligible.map { sites.ids[$0] }
+        let eligibleIDs = prepared.input.siteIDs
         let eligibleRanks = Ranking.rank(scores: eligibleScores, ids: eligibleIDs)
         var scores = [Double?](repeating: nil, count: n)
         var ranks = [Int?](repeating: nil, count: n)
-        for (k, s) in eligible.enumerated() {
-            scores[s] = eligibleScores[k]
-            ranks[s] = eligibleRanks[k]
+        for (r, s) in eligible.enumerated() {
+            scores[s] = eligibleScores[r]
+            ranks[s] = eligibleRanks[r]
         }
         let order = Ranking.order(scores: eligibleScores, ids: eligibleIDs).map { eligible[$0] }
             + exclusions.indices.filter { !exclusions[$0].isEmpty }
-
-        warnings += propertyCollisionWarnings(scenario: scenario, sites: sites)
-        for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
-            warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
-        }
-        return ScoringResult(
-            scenario: scenario, workingCRS: workingCRS, candidates: sites.layer.features, candidateCRS: sites.layer.crs,
-            siteIDs: sites.ids, referencePoints: sites.referencePoints, criteria: columns, weights: weights, ahp: ahp,
-            exclusions: exclusions, scores: scores, ranks: ranks, outputOrder: order, topsis: topsis,
-            inputs: inputs, layers: layers, warnings: warnings
-        )
+        return (outcome, scores, ranks, order)
     }
 
     /// Output properties `<id>` / `<id>_value` replace candidate properties of the same name; that is expected for
@@ -98,40 +107,32 @@ enum Aggregation {
             return "criterion id '\(c.id)' is also a property of the candidates; the output's '\(c.id)' holds the criterion's raw value, not the original property (rename the criterion to keep both)"
         }
     }
-
-    /// The TOPSIS decision matrix: a criterion with an explicit value function enters as v (benefit),
-    /// otherwise as its raw value with its direction.
-    static func topsisInput(scenario: Scenario, measured: [MeasuredCriterion], valueMatrix: DecisionMatrix, eligible: [Int]) -> (DecisionMatrix, [Direction]) {
-        var matrix = valueMatrix
-        var directions: [Direction] = []
-        for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() {
-            if criterion.value != nil {
-                directions.append(.benefit)
-            } else {
-                directions.append(criterion.direction)
-                for (k, s) in eligible.enumerated() { matrix[k, j] = m.raw[s] }
-            }
-        }
-        return (matrix, directions)
-    }
 }
 
 extension ScoringResult {
-    /// The aggregation prepared for the eligible sites so that only the weights vary (for sensitivity analysis):
-    /// WSM over the value-function results, or TOPSIS over the same matrix the run used.
-    public func scoringModel(method: AggregationMethod) -> any ScoringModel {
+    /// The aggregation input of the eligible sites, rebuilt from the result (the same matrices the run used).
+    public var aggregationInput: AggregationInput {
         let eligible = eligibleIndices
-        var valueMatrix = DecisionMatrix(rows: eligible.count, columns: criteria.count, values: Array(repeating: 0, count: eligible.count * criteria.count))
+        let k = criteria.count
+        var values = DecisionMatrix(rows: eligible.count, columns: k, values: Array(repeating: 0, count: eligible.count * k))
+        var topsis = values
+        var directions: [Direction] = []
         for (j, column) in criteria.enumerated() {
-            for (k, s) in eligible.enumerated() { valueMatrix[k, j] = column.values[s]! }
+            let explicit = column.criterion.value != nil
+            directions.append(explicit ? .benefit : column.criterion.direction)
+            for (r, s) in eligible.enumerated() {
+                values[r, j] = column.values[s]!
+                topsis[r, j] = explicit ? column.values[s]! : column.raw[s]
+            }
         }
-        switch method {
-        case .wsm:
-            return WeightedSumModel(values: valueMatrix)
-        case .topsis:
-            let measured = criteria.map { MeasuredCriterion(raw: $0.raw, text: $0.text) }
-            let (matrix, directions) = Aggregation.topsisInput(scenario: scenario, measured: measured, valueMatrix: valueMatrix, eligible: eligible)
-            return TOPSISModel(matrix: matrix, directions: directions)
+        return AggregationInput(values: values, topsisMatrix: topsis, topsisDirections: directions, weights: weights,
+                                criterionIDs: criteria.map(\.id), siteIDs: eligible.map { siteIDs[$0] })
+    }
+
+    /// The run's method prepared so that only the weights vary (for sensitivity analysis).
+    public func scoringModel(threads: Int = 1) throws -> any ScoringModel {
+        do { return try method.scoringModel(aggregationInput, settings: scenario.methodSettings, threads: threads) } catch {
+            throw ScoringError(.invalidMethodSetting("\(error)"), file: scenario.sourceURL?.path ?? "scenario")
         }
     }
 }

@@ -16,37 +16,32 @@ struct LoadedLayer {
     var features: [Feature] { collection.features }
     var file: String { source.url.path }
 
-    /// Reads the layer's file: GeoJSON, or CSV with the layer's coordinate columns.
-    static func read(_ source: LayerSource) throws -> LoadedLayer {
-        let data = try readBytes(source)
-        let collection: FeatureCollection
-        if source.isCSV {
-            guard let x = source.xColumn, let y = source.yColumn else {
-                throw ScoringError(file: source.url.path, message: "is a CSV file: name its coordinate columns with 'x:' and 'y:' in the scenario (layer '\(source.name)')")
-            }
-            collection = try CSVReader.read(data: data, source: source.url.path, xColumn: x, yColumn: y, crs: source.crs?.definition ?? "EPSG:4326")
-        } else {
-            if source.xColumn != nil {
-                throw ScoringError(file: source.url.path, message: "'x:'/'y:' apply to CSV layers only; this file is read as GeoJSON (layer '\(source.name)')")
-            }
-            collection = try GeoJSONReader.read(data: data, source: source.url.path)
-        }
-        let crs = source.crs ?? CRS(collection.crs)
-        return LoadedLayer(source: source, collection: collection, crs: crs, sha256: SHA256.hex(of: data))
-    }
-
-    private static func readBytes(_ source: LayerSource) throws -> Data {
+    /// Reads the layer's file with the reader its format needs (chosen by `registry`: by extension, else by content).
+    static func read(_ source: LayerSource, registry: LayerReaderRegistry = .standard) throws -> LoadedLayer {
         let path = source.url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScoringError(file: path, message: "no such file (layer '\(source.name)', path '\(source.path)' in the scenario)")
+            throw ScoringError(.layerFileNotFound(layer: source.name, path: source.path), file: path)
         }
-        guard !isDirectory.boolValue else { throw ScoringError(file: path, message: "is a directory, not a data file (layer '\(source.name)')") }
+        let (format, reader) = try registry.reader(for: source.url)
+        // A directory is a data set for a few formats only (a File Geodatabase); for the rest it is a mistake.
+        guard !isDirectory.boolValue || format == .fileGDB else { throw ScoringError(.layerIsDirectory(layer: source.name), file: path) }
+        if format == .csv {
+            guard source.xColumn != nil, source.yColumn != nil else { throw ScoringError(.csvNeedsCoordinateColumns(layer: source.name), file: path) }
+        } else if source.xColumn != nil {
+            throw ScoringError(.coordinateColumnsNotApplicable(layer: source.name, format: format.displayName), file: path)
+        }
+        let data: Data
         do {
-            return try Data(contentsOf: source.url, options: .alwaysMapped)
+            data = isDirectory.boolValue ? Data() : try Data(contentsOf: source.url, options: .alwaysMapped)
         } catch {
-            throw ScoringError(file: path, message: "cannot be read: \(error.localizedDescription)")
+            throw ScoringError(.layerUnreadable(layer: source.name, detail: error.localizedDescription), file: path)
         }
+        let request = LayerReadRequest(url: source.url, xColumn: source.xColumn, yColumn: source.yColumn,
+                                       crs: source.crs?.definition, layerName: source.table)
+        let collection = try reader.read(request, data: data)
+        let crs = source.crs ?? CRS(collection.crs)
+        return LoadedLayer(source: source, collection: collection, crs: crs, sha256: SHA256.hex(of: data))
     }
 
     /// The text form of feature `i`'s id for messages.

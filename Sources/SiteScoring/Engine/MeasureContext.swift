@@ -57,13 +57,13 @@ struct MeasureContext {
                     if let g { geometries.append(g); map.append(i) }
                 }
                 guard !geometries.isEmpty else {
-                    throw ScoringError(file: layer.file, message: "layer '\(use.layer)' has no features with a geometry, but \(use.what) depends on it")
+                    throw ScoringError(.emptyLayer(layer: use.layer, usedBy: use.what), file: layer.file)
                 }
                 indexes[use.layer] = (SpatialIndex(geometries), map)
             }
             if use.needsPolygons && polygonChecked.insert(use.layer).inserted {
                 guard indexes[use.layer]!.index.hasPolygons else {
-                    throw ScoringError(file: layer.file, message: "layer '\(use.layer)' has no polygons, but \(use.what) tests whether sites lie inside it")
+                    throw ScoringError(.noPolygons(layer: use.layer, usedBy: use.what), file: layer.file)
                 }
                 warnings += selfIntersectionWarnings(layer)
             }
@@ -75,11 +75,10 @@ struct MeasureContext {
                     switch layer.features[i].properties[field] {
                     case .number(let n)?: return n
                     case nil, .null?:
-                        throw ScoringError(file: layer.file, featureIndex: i, featureID: layer.idText(i), field: field,
-                                           message: "missing, but criterion '\(c.id)' sums it; give every feature a number (0 if none)")
+                        throw ScoringError(.missingNumber(owner: "criterion '\(c.id)'"), file: layer.file, featureIndex: i, featureID: layer.idText(i), field: field)
                     default:
-                        throw ScoringError(file: layer.file, featureIndex: i, featureID: layer.idText(i), field: field,
-                                           message: "is not a number, but criterion '\(c.id)' sums it")
+                        throw ScoringError(.notANumber(text: layer.features[i].properties[field]?.jsonText ?? "", owner: "criterion '\(c.id)' (sum_within)", hint: ""),
+                                           file: layer.file, featureIndex: i, featureID: layer.idText(i), field: field)
                     }
                 }
             }
@@ -230,13 +229,12 @@ struct MeasureContext {
                 if textual { text[s] = b ? "true" : "false" } else { raw[s] = b ? 1 : 0 }
             case .string(let t)?:
                 guard textual else {
-                    throw ScoringError(file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description, field: field,
-                                       message: "is text '\(t)', but \(user) needs a number (or give it a 'categories' value function)")
+                    throw ScoringError(.notANumber(text: t, owner: user, hint: user.hasPrefix("criterion") ? "or give it a 'categories' value function" : ""),
+                                       file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description, field: field)
                 }
                 text[s] = t
             default:
-                throw ScoringError(file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description, field: field,
-                                   message: "is an array or object, but \(user) needs a number")
+                throw ScoringError(.notAScalar(owner: user), file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description, field: field)
             }
         }
         return MeasuredCriterion(raw: raw, text: textual ? text : nil, missingField: field, missing: missing)

@@ -83,9 +83,21 @@ public enum ScenarioRunner {
         // Weights, value functions, aggregation, ranking.
         let method = options.method ?? scenario.method
         let (weights, ahp) = try Self.weights(scenario)
-        let result = try Aggregation.run(
-            scenario: scenario, method: method, sites: sites, measured: measured, exclusions: exclusions,
-            weights: weights, ahp: ahp, workingCRS: working,
+        let prepared = try Aggregation.prepare(scenario: scenario, sites: sites, measured: measured, exclusions: exclusions, weights: weights)
+        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let ranking = try Aggregation.rank(prepared, method: method, settings: scenario.methodSettings, sites: sites, exclusions: exclusions, threads: threads)
+        if prepared.eligible.isEmpty && sites.count > 0 {
+            warnings.append("every site is excluded by the constraints or missing attributes; nothing is ranked")
+        }
+        warnings += Aggregation.propertyCollisionWarnings(scenario: scenario, sites: sites)
+        for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
+            warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
+        }
+        let result = ScoringResult(
+            scenario: scenario, workingCRS: working, candidates: sites.layer.features, candidateCRS: sites.layer.crs,
+            siteIDs: sites.ids, referencePoints: sites.referencePoints, criteria: prepared.columns, weights: weights, ahp: ahp,
+            exclusions: exclusions, scores: ranking.scores, ranks: ranking.ranks, outputOrder: ranking.order,
+            method: method, outcome: ranking.outcome,
             inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256) },
             layers: layerSummaries, warnings: warnings
         )
@@ -110,13 +122,13 @@ public enum ScenarioRunner {
         for f in layer.features { f.geometry?.forEachPosition { positions.append($0) } }
         let info: CRSInfo
         do { info = try layer.crs.info() } catch {
-            throw ScoringError(file: layer.file, message: "CRS '\(layer.crs)' of layer '\(layer.source.name)': \(error)")
+            throw ScoringError(.invalidLayerCRS(layer: layer.source.name, crs: layer.crs.definition, detail: "\(error)"), file: layer.file)
         }
         if info.isGeographic { return positions }
         do {
             try transformers.transformer(from: layer.crs, to: .crs84).transformInParallel(&positions)
         } catch {
-            throw ScoringError(file: layer.file, message: "coordinates cannot be converted from \(layer.crs) to lon/lat: \(error)")
+            throw ScoringError(.transformFailed(layer: layer.source.name, from: layer.crs.definition, to: "lon/lat", detail: "\(error)"), file: layer.file)
         }
         return positions
     }
@@ -126,16 +138,16 @@ public enum ScenarioRunner {
         case .explicit(let crs):
             let info: CRSInfo
             do { info = try crs.info() } catch {
-                throw ScoringError(file: scenario.sourceURL?.path ?? "scenario", field: "crs", message: "\(error)")
+                throw ScoringError(.invalidWorkingCRS(crs: crs.definition, detail: "\(error)"), file: scenario.sourceURL?.path ?? "scenario", field: "crs")
             }
             guard info.isProjected else {
-                throw ScoringError(file: scenario.sourceURL?.path ?? "scenario", field: "crs",
-                                   message: "working CRS \(crs) is \(info.isGeographic ? "geographic (degrees)" : info.kind); distances need a projected CRS in metres, e.g. EPSG:25832, or 'auto'")
+                throw ScoringError(.workingCRSNotProjected(crs: crs.definition, kind: info.isGeographic ? "geographic (degrees)" : info.kind),
+                                   file: scenario.sourceURL?.path ?? "scenario", field: "crs")
             }
             return crs
         case .auto:
             guard let box = BoundingBox(enclosing: candidateLonLat.filter(\.isFinite)) else {
-                throw ScoringError(file: candidates.file, message: "has no candidate coordinates, so 'crs: auto' cannot choose a UTM zone")
+                throw ScoringError(.noCandidateCoordinates, file: candidates.file)
             }
             return CRS.utmZone(lon: box.center.x, lat: box.center.y)
         }
@@ -151,8 +163,9 @@ public enum ScenarioRunner {
             for p in lonLat[offset..<(offset + count)] where !(p.isFinite && allowed.contains(p)) {
                 let where_ = p.isFinite ? String(format: "lon %.4f, lat %.4f", p.x, p.y) : "a non-finite position"
                 throw ScoringError(
-                    file: layer.file, featureIndex: i, featureID: layer.idText(i),
-                    message: "\(where_) lies outside the area of use of the working CRS \(working) (lon \(Int(area.minX))…\(Int(area.maxX)), lat \(Int(area.minY))…\(Int(area.maxY))); are lon/lat swapped, or is the layer's CRS (\(layer.crs)) wrong?"
+                    .outsideAreaOfUse(position: where_, workingCRS: working.definition,
+                                      area: "lon \(Int(area.minX))…\(Int(area.maxX)), lat \(Int(area.minY))…\(Int(area.maxY))", layerCRS: layer.crs.definition),
+                    file: layer.file, featureIndex: i, featureID: layer.idText(i)
                 )
             }
             offset += count
@@ -163,11 +176,11 @@ public enum ScenarioRunner {
     static func transform(_ layer: LoadedLayer, to working: CRS, transformers: TransformerCache) throws -> ([Geometry?], [String]) {
         let transformer: CoordinateTransformer
         do { transformer = try transformers.transformer(from: layer.crs, to: working) } catch {
-            throw ScoringError(file: layer.file, message: "cannot transform \(layer.crs) → \(working): \(error)")
+            throw ScoringError(.transformFailed(layer: layer.source.name, from: layer.crs.definition, to: working.definition, detail: "\(error)"), file: layer.file)
         }
         let geometries: [Geometry?]
         do { geometries = try transformer.transform(layer.features.map(\.geometry)) } catch {
-            throw ScoringError(file: layer.file, message: "coordinates cannot be transformed to \(working): \(error)")
+            throw ScoringError(.transformFailed(layer: layer.source.name, from: layer.crs.definition, to: working.definition, detail: "\(error)"), file: layer.file)
         }
         return (geometries, transformer.warnings.map { "\(layer.file): \($0)" })
     }
@@ -184,7 +197,7 @@ public enum ScenarioRunner {
         case .direct:
             let raw = scenario.criteria.map { $0.weight ?? 0 }
             let total = raw.reduce(0, +)
-            guard total > 0 else { throw ScoringError(file: file, message: "all criterion weights are 0") }
+            guard total > 0 else { throw ScoringError(.allWeightsZero, file: file) }
             return (raw.map { $0 / total }, nil)
         case .ahp(let spec):
             let ids = scenario.criteria.map(\.id)
@@ -194,7 +207,7 @@ public enum ScenarioRunner {
                     : try AHP.groupWeights(criteria: ids, experts: spec.experts, method: spec.method, maxCR: spec.maxConsistencyRatio)
                 return (result.weights, result)
             } catch {
-                throw ScoringError(file: file, field: "ahp", message: "\(error)")
+                throw ScoringError(.ahp(detail: "\(error)"), file: file, field: "ahp")
             }
         }
     }

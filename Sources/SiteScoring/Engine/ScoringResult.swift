@@ -29,14 +29,22 @@ public struct ScoringResult: Sendable {
     public let ranks: [Int?]
     /// Site indices in output order: by rank, then excluded sites in input order.
     public let outputOrder: [Int]
-    /// The TOPSIS intermediates, when the method was TOPSIS (rows = eligible sites in input order).
-    public let topsis: TOPSISResult?
+    /// The aggregation method the run used (the scenario's, or the override).
+    public let method: AggregationMethod
+    /// The method's result with its intermediates (rows = eligible sites in input order).
+    public let outcome: AggregationOutcome
     /// The files read, with their SHA-256, for the run manifest.
     public let inputs: [InputRecord]
     /// What was read from each layer (candidates first), for `validate`.
     public let layers: [LayerSummary]
     /// Warnings for the planner (each printed as one `warning:` line).
     public let warnings: [String]
+
+    /// The TOPSIS intermediates, when the method was TOPSIS.
+    public var topsis: TOPSISResult? {
+        if case .topsis(let r) = outcome { return r }
+        return nil
+    }
 
     /// Indices of the eligible sites, in input order.
     public var eligibleIndices: [Int] { exclusions.indices.filter { exclusions[$0].isEmpty } }

@@ -23,16 +23,13 @@ struct SiteTable {
         for (i, feature) in layer.features.enumerated() {
             let id = try Self.siteID(feature, index: i, idField: idField, layer: layer)
             if let other = firstIndex.updateValue(i, forKey: id) {
-                throw ScoringError(file: layer.file, featureIndex: i, featureID: id.description, field: idField,
-                                   message: "duplicate site id (feature \(other) has it too); site ids must be unique")
+                throw ScoringError(.duplicateSiteID(otherFeature: other), file: layer.file, featureIndex: i, featureID: id.description, field: idField)
             }
             guard let geometry = layer.working[i] else {
-                throw ScoringError(file: layer.file, featureIndex: i, featureID: id.description,
-                                   message: "candidate has no geometry (geometry: null); every site needs a location")
+                throw ScoringError(.candidateWithoutGeometry, file: layer.file, featureIndex: i, featureID: id.description)
             }
             guard let centre = geometry.centroid, centre.isFinite else {
-                throw ScoringError(file: layer.file, featureIndex: i, featureID: id.description,
-                                   message: "candidate geometry is empty or degenerate; it has no centroid")
+                throw ScoringError(.degenerateCandidate, file: layer.file, featureIndex: i, featureID: id.description)
             }
             ids.append(id)
             points.append(centre)
@@ -50,11 +47,9 @@ struct SiteTable {
             case .string(let s)?: return .string(s)
             case .number(let n)?: return .number(n)
             case nil, .null?:
-                throw ScoringError(file: layer.file, featureIndex: index, featureID: layer.idText(index), field: idField,
-                                   message: "candidate has no site id (the scenario's candidates.id names this property)")
+                throw ScoringError(.missingSiteID, file: layer.file, featureIndex: index, featureID: layer.idText(index), field: idField)
             default:
-                throw ScoringError(file: layer.file, featureIndex: index, featureID: layer.idText(index), field: idField,
-                                   message: "site id must be a string or a number")
+                throw ScoringError(.invalidSiteID, file: layer.file, featureIndex: index, featureID: layer.idText(index), field: idField)
             }
         }
         switch feature.id {

@@ -47,8 +47,15 @@ public enum MCDAError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An invalid consistency limit (must be a positive number).
     case ahpInvalidLimit(Double)
 
+    // MARK: Aggregation
+
+    /// A pairwise method (PROMETHEE II) refused because it would compare too many alternatives.
+    case tooManyAlternatives(method: String, count: Int, limit: Int)
+
     public var description: String {
         switch self {
+        case .tooManyAlternatives(let method, let count, let limit):
+            "\(method) compares every pair of sites (O(n²) time); \(count) eligible sites exceed its limit of \(limit): use wsm, topsis or vikor, tighten the constraints, or raise 'promethee: {max_sites: …}' knowing it takes about (n/10,000)² × 0.5 s per criterion"
         case .nonFiniteParameter(let function, let parameter):
             "value function \(function): \(parameter) must be a finite number"
         case .emptyLinearRange(let a, let b):

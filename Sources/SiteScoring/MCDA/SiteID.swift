@@ -22,3 +22,15 @@ public enum SiteID: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 }
+
+import GeoCore
+
+extension SiteID {
+    /// The id as a JSON value (a number stays a number).
+    public var jsonValue: JSONValue {
+        switch self {
+        case .string(let s): .string(s)
+        case .number(let n): .number(n)
+        }
+    }
+}

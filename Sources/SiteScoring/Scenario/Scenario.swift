@@ -15,6 +15,8 @@ public struct Scenario: Sendable {
     public var workingCRS: WorkingCRS
     /// The aggregation method.
     public var method: AggregationMethod
+    /// Settings of the aggregation methods (`vikor:`, `promethee:`).
+    public var methodSettings: MethodSettings
     /// Where the candidate sites come from and how they are identified.
     public var candidates: CandidateSource
     /// Context layers by name, in the order the scenario lists them.
@@ -25,11 +27,16 @@ public struct Scenario: Sendable {
     public var constraints: [Constraint]
     /// How the criteria are weighted.
     public var weighting: Weighting
+    /// Sections owned by other modules (`plan:`, `report:`), kept as parsed YAML for their owner to read.
+    public var sections: [String: ScenarioSection]
+    /// SHA-256 of the bytes the scenario was parsed from (nil when built in code), for the run manifest.
+    public var sourceSHA256: String?
 
     public init(
         name: String, description: String? = nil, sourceURL: URL? = nil, workingCRS: WorkingCRS = .auto,
         method: AggregationMethod = .wsm, candidates: CandidateSource, layers: [LayerSource] = [],
-        criteria: [Criterion], constraints: [Constraint] = [], weighting: Weighting = .direct
+        criteria: [Criterion], constraints: [Constraint] = [], weighting: Weighting = .direct,
+        methodSettings: MethodSettings = MethodSettings(), sections: [String: ScenarioSection] = [:]
     ) {
         self.name = name
         self.description = description
@@ -41,6 +48,8 @@ public struct Scenario: Sendable {
         self.criteria = criteria
         self.constraints = constraints
         self.weighting = weighting
+        self.methodSettings = methodSettings
+        self.sections = sections
     }
 
     /// Every file the scenario reads, the scenario file first: outputs must never overwrite them.
@@ -60,57 +69,6 @@ public enum WorkingCRS: Sendable, Hashable {
     case auto
     /// A projected CRS given by the scenario.
     case explicit(CRS)
-}
-
-/// The aggregation method that turns criterion values into one score per site.
-public enum AggregationMethod: String, Sendable, Hashable, CaseIterable {
-    /// Weighted sum (weighted linear combination) of the value-function results.
-    case wsm
-    /// TOPSIS (Hwang & Yoon 1981): closeness to the ideal solution.
-    case topsis
-}
-
-/// A file with features: GeoJSON, or CSV with point coordinate columns.
-public struct LayerSource: Sendable, Hashable {
-    /// The layer's name in the scenario (`candidates` for the candidate layer).
-    public var name: String
-    /// Absolute location of the file.
-    public var url: URL
-    /// The path as written in the scenario.
-    public var path: String
-    /// CSV: the column holding x / longitude.
-    public var xColumn: String?
-    /// CSV: the column holding y / latitude.
-    public var yColumn: String?
-    /// The CRS of the coordinates; overrides what the file says. Nil: the file's own CRS
-    /// (GeoJSON: its legacy `crs` member or OGC:CRS84; CSV: EPSG:4326).
-    public var crs: CRS?
-
-    public init(name: String, url: URL, path: String, xColumn: String? = nil, yColumn: String? = nil, crs: CRS? = nil) {
-        self.name = name
-        self.url = url
-        self.path = path
-        self.xColumn = xColumn
-        self.yColumn = yColumn
-        self.crs = crs
-    }
-
-    /// Whether the file is read as CSV (by its extension).
-    public var isCSV: Bool {
-        ["csv", "txt", "tsv"].contains(url.pathExtension.lowercased())
-    }
-}
-
-/// The candidate layer and the property that identifies a site.
-public struct CandidateSource: Sendable, Hashable {
-    public var layer: LayerSource
-    /// The property holding the site id; nil = the feature's `id`, else its 1-based index.
-    public var idField: String?
-
-    public init(layer: LayerSource, idField: String? = nil) {
-        self.layer = layer
-        self.idField = idField
-    }
 }
 
 /// How the criteria's weights are given.

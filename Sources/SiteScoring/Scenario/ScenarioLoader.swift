@@ -11,51 +11,54 @@ public enum ScenarioLoader {
 
     static let topLevelKeys = [
         "name", "description", "crs", "method", "candidates", "layers", "criteria", "constraints",
-        "ahp", "ahp_method", "ahp_max_cr", "ahp_group",
+        "ahp", "ahp_method", "ahp_max_cr", "ahp_group", "vikor", "promethee",
     ]
-    static let layerKeys = ["path", "x", "y", "crs"]
-    static let candidateKeys = ["path", "id", "x", "y", "crs"]
-    static let criterionKeys = ["id", "label", "kind", "layer", "field", "radius", "direction", "weight", "value"]
+    static let layerKeys = ["path", "x", "y", "crs", "layer"]
+    static let candidateKeys = ["path", "id", "x", "y", "crs", "layer"]
+    static let criterionKeys = ["id", "label", "kind", "layer", "field", "radius", "direction", "weight", "value", "promethee"]
     static let constraintKeys = ["id", "kind", "layer", "field", "min", "max"]
     static let criterionKinds = ["distance", "count_within", "sum_within", "inside", "attribute", "area"]
     static let constraintKinds = ["distance", "attribute", "inside", "outside"]
     /// Property names the output writes itself; a criterion id may not take them.
     static let reservedIDs: Set<String> = ["rank", "score", "excluded", "excluded_by", "lon", "lat"]
 
-    /// Reads and checks the scenario file at `url`.
-    public static func load(contentsOf url: URL) throws -> Scenario {
+    /// Reads and checks the scenario file at `url`. `sections` are the top-level keys other modules own
+    /// (`plan`, `report`): they are kept unparsed in `Scenario.sections` for their owner.
+    public static func load(contentsOf url: URL, sections: [String] = []) throws -> Scenario {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: path, message: "no such file")
+            throw ScenarioError(.fileNotFound, file: path)
         }
-        guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "is a directory, not a scenario file") }
+        guard !isDirectory.boolValue else { throw ScenarioError(.notAFile, file: path) }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ScenarioError(file: path, message: "cannot be read (\(error.localizedDescription))")
+            throw ScenarioError(.unreadable(error.localizedDescription), file: path)
         }
         guard data.count <= maximumFileSize else {
-            throw ScenarioError(file: path, message: "is \(data.count) bytes; a scenario file is at most \(maximumFileSize) bytes")
+            throw ScenarioError(.tooLarge(bytes: data.count, limit: maximumFileSize), file: path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, message: "is not UTF-8 text")
+            throw ScenarioError(.notUTF8, file: path)
         }
-        return try parse(text, file: path, baseDirectory: url.deletingLastPathComponent())
+        var scenario = try parse(text, file: path, baseDirectory: url.deletingLastPathComponent(), sections: sections)
+        scenario.sourceSHA256 = SHA256.hex(of: data)
+        return scenario
     }
 
     /// Parses scenario text; relative paths resolve against `baseDirectory`.
-    public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> Scenario {
+    public static func parse(_ text: String, file: String, baseDirectory: URL, sections: [String] = []) throws -> Scenario {
         try checkNesting(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ScenarioError(file: file, message: "is empty; a scenario needs at least candidates and criteria")
+                throw ScenarioError(.empty, file: file)
             }
             root = node
         } catch let error as YamlError {
             throw yamlSyntaxError(error, file: file)
         }
-        var parser = ScenarioParser(reader: YAMLReader(file: file), baseDirectory: baseDirectory)
+        var parser = ScenarioParser(reader: YAMLReader(file: file), baseDirectory: baseDirectory, sectionNames: sections)
         var scenario = try parser.scenario(root)
         scenario.sourceURL = URL(fileURLWithPath: file)
         return scenario
@@ -76,7 +79,7 @@ public enum ScenarioLoader {
                 if byte == UInt8(ascii: " ") {
                     indent += 1
                     if indent > maximumNesting * 4 {
-                        throw ScenarioError(file: file, line: line, column: column, message: "is indented more than \(maximumNesting * 4) spaces; a scenario is never nested that deeply")
+                        throw ScenarioError(.tooDeep(what: "indented", limit: maximumNesting * 4), file: file, line: line, column: column)
                     }
                     continue
                 }
@@ -89,7 +92,7 @@ public enum ScenarioLoader {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumNesting {
-                    throw ScenarioError(file: file, line: line, column: column, message: "is nested more than \(maximumNesting) levels deep; a scenario is never nested that deeply")
+                    throw ScenarioError(.tooDeep(what: "nested", limit: maximumNesting), file: file, line: line, column: column)
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
@@ -100,17 +103,16 @@ public enum ScenarioLoader {
     static func yamlSyntaxError(_ error: YamlError, file: String) -> ScenarioError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
+            return ScenarioError(.syntax(problem), file: file, line: mark.line, column: mark.column)
         case .reader(let problem, let offset, let value, let yaml):
             // libyaml's reader reports a byte offset, not a mark; turn it into line:column like the other cases.
             let prefix = yaml.utf8.prefix(max(0, offset ?? 0))
             let line = prefix.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             let column = String(decoding: prefix.reversed().prefix { $0 != UInt8(ascii: "\n") }.reversed(), as: UTF8.self).count + 1
             let character = value >= 0 ? String(format: " (character U+%04X)", value) : ""
-            return ScenarioError(file: file, line: offset == nil ? nil : line, column: offset == nil ? nil : column,
-                                 message: "YAML syntax error: \(problem)\(character)")
+            return ScenarioError(.syntax("\(problem)\(character)"), file: file, line: offset == nil ? nil : line, column: offset == nil ? nil : column)
         default:
-            return ScenarioError(file: file, message: "YAML error: \(error)")
+            return ScenarioError(.syntax("\(error)"), file: file)
         }
     }
 }
@@ -119,9 +121,11 @@ public enum ScenarioLoader {
 struct ScenarioParser {
     var reader: YAMLReader
     let baseDirectory: URL
+    /// Top-level keys owned by other modules.
+    var sectionNames: [String] = []
 
     mutating func scenario(_ root: Node) throws -> Scenario {
-        let members = try reader.mapping(root, "the scenario", allowed: ScenarioLoader.topLevelKeys)
+        let members = try reader.mapping(root, "the scenario", allowed: ScenarioLoader.topLevelKeys + sectionNames)
         func member(_ key: String) -> Node? { members.first { $0.key == key }?.value }
 
         let name = try member("name").map { try reader.string($0, "name") } ?? baseDirectory.lastPathComponent
@@ -154,7 +158,7 @@ struct ScenarioParser {
         var criteria: [(Criterion, Node)] = []
         for node in try reader.sequence(criteriaNode, "criteria") {
             let c = try criterion(node, layers: layerNames)
-            if criteria.contains(where: { $0.0.id == c.id }) { throw reader.error(node, "duplicate criterion id '\(c.id)'") }
+            if criteria.contains(where: { $0.0.id == c.id }) { throw reader.error(node, .duplicateID(kind: "criterion", id: c.id)) }
             criteria.append((c, node))
         }
         guard !criteria.isEmpty else { throw reader.error(criteriaNode, "'criteria' is empty; a scenario needs at least one criterion") }
@@ -163,15 +167,27 @@ struct ScenarioParser {
         if let node = member("constraints") {
             for entry in try reader.sequence(node, "constraints") {
                 let c = try constraint(entry, layers: layerNames)
-                if constraints.contains(where: { $0.id == c.id }) { throw reader.error(entry, "duplicate constraint id '\(c.id)'") }
+                if constraints.contains(where: { $0.id == c.id }) { throw reader.error(entry, .duplicateID(kind: "constraint", id: c.id)) }
                 constraints.append(c)
             }
         }
 
         let weighting = try self.weighting(members: members, criteria: criteria, root: root)
+        var settings = try methodSettings(vikor: member("vikor"), promethee: member("promethee"))
+        for (c, node) in criteria {
+            let entry = try reader.mapping(node, "criterion '\(c.id)'", allowed: ScenarioLoader.criterionKeys)
+            if let p = entry.first(where: { $0.key == "promethee" }) {
+                settings.promethee.perCriterion[c.id] = try preferenceFunction(p.value, "criterion '\(c.id)'.promethee", defaults: nil)
+            }
+        }
+        var sections: [String: ScenarioSection] = [:]
+        for name in sectionNames {
+            if let node = member(name) { sections[name] = ScenarioSection(name: name, root: SectionNode(node: node, file: reader.file)) }
+        }
         return Scenario(
             name: name, description: description, workingCRS: workingCRS, method: method, candidates: candidates,
-            layers: layers, criteria: criteria.map(\.0), constraints: constraints, weighting: weighting
+            layers: layers, criteria: criteria.map(\.0), constraints: constraints, weighting: weighting,
+            methodSettings: settings, sections: sections
         )
     }
 
@@ -193,7 +209,8 @@ struct ScenarioParser {
         let y = try member("y").map { try reader.string($0, "\(what).y") }
         if (x == nil) != (y == nil) { throw reader.error(node, "\(what): give both 'x:' and 'y:' coordinate columns, or neither") }
         let crs = try member("crs").map { CRS(try reader.string($0, "\(what).crs")) }
-        return (LayerSource(name: name, url: url, path: path, xColumn: x, yColumn: y, crs: crs), members)
+        let table = try member("layer").map { try reader.string($0, "\(what).layer") }
+        return (LayerSource(name: name, url: url, path: path, xColumn: x, yColumn: y, crs: crs, table: table), members)
     }
 
     /// The common head of a criterion or constraint entry: its members (keys checked), a valid `id`, the
@@ -246,7 +263,7 @@ struct ScenarioParser {
         } else if let value, value.ignoresDirection {
             direction = .benefit
         } else {
-            throw reader.error(node, "\(what) needs 'direction:' (benefit: larger is better, cost: smaller is better)")
+            throw reader.error(node, .missingKey(owner: what, key: "direction", hint: "benefit: larger is better, cost: smaller is better"))
         }
         var weight: Double?
         if let w = member("weight") {
@@ -322,9 +339,9 @@ struct ScenarioParser {
             guard parts.count == 3 else { throw reader.error(entry, "\(what)[\(i)] must be [criterion_a, criterion_b, value]") }
             let a = try reader.string(parts[0], "\(what)[\(i)][0]"), b = try reader.string(parts[1], "\(what)[\(i)][1]")
             for (name, n) in [(a, parts[0]), (b, parts[1])] where !ids.contains(name) {
-                throw reader.error(n, "\(what)[\(i)] names unknown criterion '\(name)'\(NameSuggestion.hint(for: name, in: ids))")
+                throw reader.error(n, .unknownCriterion(name: name, owner: "\(what)[\(i)]", available: ids))
             }
-            let value = try reader.number(parts[2], "\(what)[\(i)] value")
+            let value = try judgementValue(parts[2], "\(what)[\(i)] value")
             guard value > 0 else { throw reader.error(parts[2], "\(what)[\(i)]: a judgement must be positive (1/9 … 9)") }
             out.append(AHPJudgement(a, b, value))
         }
@@ -332,16 +349,16 @@ struct ScenarioParser {
     }
 
     mutating func layerReference(_ node: Node?, _ owner: Node, _ what: String, _ layers: [String]) throws -> String {
-        guard let node else { throw reader.error(owner, "\(what) needs 'layer:' (one of the scenario's layers: \(layers.joined(separator: ", ")))") }
+        guard let node else { throw reader.error(owner, .missingKey(owner: what, key: "layer", hint: "one of the scenario's layers: \(layers.joined(separator: ", "))")) }
         let name = try reader.string(node, "\(what).layer")
         guard layers.contains(name) else {
-            throw reader.error(node, "\(what) uses unknown layer '\(name)'\(NameSuggestion.hint(for: name, in: layers)); declare it under 'layers:'")
+            throw reader.error(node, .unknownLayer(name: name, owner: what, available: layers))
         }
         return name
     }
 
     mutating func radius(_ node: Node?, _ owner: Node, _ what: String) throws -> Double {
-        guard let node else { throw reader.error(owner, "\(what) needs 'radius:' in metres") }
+        guard let node else { throw reader.error(owner, .missingKey(owner: what, key: "radius", hint: "in metres")) }
         let r = try reader.number(node, "\(what).radius")
         guard r > 0 else { throw reader.error(node, "\(what).radius is \(r); it must be greater than 0 metres") }
         return r

@@ -1,16 +1,5 @@
 import Yams
 
-extension ValueFunction {
-    /// Whether the function maps raw values without regard to the criterion's direction
-    /// (piecewise, categories and gaussian define the value curve themselves).
-    public var ignoresDirection: Bool {
-        switch self {
-        case .piecewise, .categories, .gaussian: true
-        case .minMax, .linear, .threshold: false
-        }
-    }
-}
-
 extension ScenarioParser {
     static let valueFunctionKeys = ["linear", "threshold", "piecewise", "categories", "gaussian", "min_max"]
 

@@ -17,14 +17,19 @@ struct YAMLReader {
         self.budget = nodeLimit
     }
 
+    func error(_ node: Node?, _ reason: ScenarioError.Reason) -> ScenarioError {
+        ScenarioError(reason, file: file, line: node?.mark?.line, column: node?.mark?.column)
+    }
+
+    /// A rule-breaking value described in words (`ScenarioError.Reason.invalid`).
     func error(_ node: Node?, _ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message)
+        error(node, .invalid(message))
     }
 
     private mutating func visit(_ node: Node) throws {
         budget -= 1
         if budget < 0 {
-            throw error(node, "the document expands to more than \(YAMLReader.nodeLimit) nodes (aliases/anchors?); a scenario is never that large")
+            throw error(node, .tooManyNodes(limit: YAMLReader.nodeLimit))
         }
     }
 
@@ -32,7 +37,7 @@ struct YAMLReader {
     mutating func mapping(_ node: Node, _ what: String, allowed: [String]) throws -> [(key: String, keyNode: Node, value: Node)] {
         try visit(node)
         guard case .mapping(let mapping) = node else {
-            throw error(node, "\(what) must be a mapping (key: value pairs)")
+            throw error(node, .wrongType(what: what, expected: "a mapping (key: value pairs)", found: nil))
         }
         var members: [(String, Node, Node)] = []
         var seen = Set<String>()
@@ -40,9 +45,9 @@ struct YAMLReader {
             try visit(k)
             guard let key = k.scalar?.string else { throw error(k, "\(what): keys must be plain text") }
             if !allowed.isEmpty && !allowed.contains(key) {
-                throw error(k, "unknown key '\(key)' in \(what)\(NameSuggestion.hint(for: key, in: allowed))")
+                throw error(k, .unknownKey(key: key, in: what, allowed: allowed))
             }
-            if !seen.insert(key).inserted { throw error(k, "duplicate key '\(key)' in \(what)") }
+            if !seen.insert(key).inserted { throw error(k, .duplicateKey(key: key, in: what)) }
             members.append((key, k, v))
         }
         return members.map { (key: $0.0, keyNode: $0.1, value: $0.2) }
@@ -50,24 +55,24 @@ struct YAMLReader {
 
     mutating func sequence(_ node: Node, _ what: String) throws -> [Node] {
         try visit(node)
-        guard case .sequence(let seq) = node else { throw error(node, "\(what) must be a list") }
+        guard case .sequence(let seq) = node else { throw error(node, .wrongType(what: what, expected: "a list", found: nil)) }
         return Array(seq)
     }
 
     mutating func string(_ node: Node, _ what: String) throws -> String {
         try visit(node)
-        guard case .scalar(let s) = node else { throw error(node, "\(what) must be text") }
+        guard case .scalar(let s) = node else { throw error(node, .wrongType(what: what, expected: "text", found: nil)) }
         return s.string
     }
 
     mutating func number(_ node: Node, _ what: String) throws -> Double {
         try visit(node)
-        guard case .scalar(let s) = node else { throw error(node, "\(what) must be a number") }
+        guard case .scalar(let s) = node else { throw error(node, .wrongType(what: what, expected: "a number", found: nil)) }
         let text = s.string.trimmingCharacters(in: .whitespaces)
         guard s.style == .plain || s.style == .any, let value = Double(text) else {
-            throw error(node, "\(what) must be a number, not '\(s.string)'")
+            throw error(node, .wrongType(what: what, expected: "a number", found: s.string))
         }
-        guard value.isFinite else { throw error(node, "\(what) must be a finite number, not '\(s.string)'") }
+        guard value.isFinite else { throw error(node, .wrongType(what: what, expected: "a finite number", found: s.string)) }
         return value
     }
 
@@ -76,7 +81,7 @@ struct YAMLReader {
         switch node.scalar?.string.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw error(node, "\(what) must be true or false")
+        default: throw error(node, .wrongType(what: what, expected: "true or false", found: nil))
         }
     }
 
@@ -84,7 +89,7 @@ struct YAMLReader {
     mutating func keyword(_ node: Node, _ what: String, choices: [String]) throws -> String {
         let word = try string(node, what)
         guard choices.contains(word) else {
-            throw error(node, "unknown \(what) '\(word)'\(NameSuggestion.hint(for: word, in: choices)); choose one of \(choices.joined(separator: ", "))")
+            throw error(node, .unknownKeyword(what: what, word: word, choices: choices))
         }
         return word
     }

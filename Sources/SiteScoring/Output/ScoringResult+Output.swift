@@ -5,26 +5,26 @@ extension ScoringResult {
     /// The ranked FeatureCollection (RFC 7946, lon/lat): features in output order, each with its original
     /// geometry and properties plus `rank`, `score`, `excluded`, `excluded_by`, and `<id>` / `<id>_value`
     /// for every criterion; the run manifest as the foreign member `standort`.
-    public func rankedCollection(scenarioPath: String, method: AggregationMethod, version: String) throws -> FeatureCollection {
+    public func rankedCollection(scenarioPath: String, version: String) throws -> FeatureCollection {
         let geometries = try lonLatGeometries()
         let addedNames = outputPropertyPositions
         return FeatureCollection(
             features: outputOrder.indices.map { rankedFeature(at: $0, lonLatGeometries: geometries, addedNames: addedNames) },
             crs: CRS.crs84.definition,
-            foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, method: method, version: version))]
+            foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, version: version))]
         )
     }
 
     /// The ranked GeoJSON document, encoded in parallel chunks without holding every output feature in
     /// memory (the same bytes as encoding `rankedCollection`); write it with `AtomicFileWriter.write(parts:to:)`.
-    public func rankedGeoJSONParts(scenarioPath: String, method: AggregationMethod, version: String,
+    public func rankedGeoJSONParts(scenarioPath: String, version: String,
                                    coordinateDecimals: Int = 7, threads: Int) throws -> [[UInt8]] {
         let geometries = try lonLatGeometries()
         let addedNames = outputPropertyPositions
         let result = self
         return GeoJSONWriter(coordinateDecimals: coordinateDecimals).encodeParts(
             featureCount: outputOrder.count,
-            foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, method: method, version: version))],
+            foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, version: version))],
             threads: threads
         ) { result.rankedFeature(at: $0, lonLatGeometries: geometries, addedNames: addedNames) }
     }
@@ -89,16 +89,18 @@ extension ScoringResult {
         return out
     }
 
-    /// The run manifest: version, scenario fingerprint, method, CRS, weights, AHP CR, inputs and counts.
-    public func manifest(scenarioPath: String, method: AggregationMethod, version: String) -> JSONObject {
+    /// The run manifest: version, scenario fingerprint, method (and its acceptance figures), CRS, weights, AHP CR,
+    /// inputs and counts.
+    public func manifest(scenarioPath: String, version: String) -> JSONObject {
         var m = JSONObject()
         m["version"] = .string(version)
         var scenarioInfo = JSONObject()
         scenarioInfo["name"] = .string(scenario.name)
         scenarioInfo["path"] = .string(scenarioPath)
-        scenarioInfo["sha256"] = scenario.sourceURL.flatMap { try? Data(contentsOf: $0) }.map { .string(SHA256.hex(of: $0)) } ?? .null
+        scenarioInfo["sha256"] = scenario.sourceSHA256.map { .string($0) } ?? .null
         m["scenario"] = .object(scenarioInfo)
         m["method"] = .string(method.rawValue)
+        if let details = methodManifest { m[method.rawValue] = .object(details) }
         m["crs"] = .string(workingCRS.definition)
         m["weights"] = .object(JSONObject(members: zip(criteria.map(\.criterion.id), weights.map { JSONValue.number($0) })))
         m["ahp_cr"] = ahp.map { .number($0.cr) } ?? .null
@@ -110,6 +112,24 @@ extension ScoringResult {
         counts["excluded_by"] = .object(JSONObject(members: exclusionCounts.map { ($0.reason, JSONValue.number(Double($0.count))) }))
         m["counts"] = .object(counts)
         return m
+    }
+
+    /// The method's own manifest member: VIKOR's v and acceptance conditions, PROMETHEE II's preference functions.
+    var methodManifest: JSONObject? {
+        switch outcome {
+        case .vikor(let r):
+            var o = JSONObject()
+            o["v"] = .number(r.v)
+            o["acceptable_advantage"] = r.acceptance.map { .bool($0.acceptableAdvantage) } ?? .null
+            o["acceptable_stability"] = r.acceptance.map { .bool($0.acceptableStability) } ?? .null
+            o["compromise_set"] = .array((r.acceptance?.compromiseSet ?? []).map { $0.jsonValue })
+            return o
+        case .promethee2:
+            let functions = scenario.methodSettings.promethee.functions(for: criteria.map(\.id))
+            return ["functions": .object(JSONObject(members: zip(criteria.map(\.id), functions.map { JSONValue.string($0.specification) })))]
+        case .wsm, .topsis:
+            return nil
+        }
     }
 
     /// The candidates' original geometries in lon/lat (one batched transform).
