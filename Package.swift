@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md"]),
         .target(name: "SiteScoring", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Sensitivity", dependencies: ["SiteScoring"]),
+        .target(name: "Sensitivity", dependencies: ["GeoCore", "SiteScoring"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),

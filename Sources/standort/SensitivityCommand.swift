@@ -103,7 +103,7 @@ struct SensitivityCommand: ParsableCommand {
             }
             let geojson = try GeoJSONWriter().encode(collection)
 
-            let files = report.files()
+            let files = try report.files()
             try AtomicDirectoryWriter.write(to: outURL, replacingExisting: replace) { dir in
                 let writer = AtomicFileWriter()
                 try writer.write(geojson, to: dir.appendingPathComponent("sensitivity.geojson"))

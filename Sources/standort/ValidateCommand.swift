@@ -38,10 +38,6 @@ struct ValidateCommand: ParsableCommand {
                     range = finite.isEmpty ? "no values" : "raw \(format(finite.min()!)) … \(format(finite.max()!))"
                 }
                 print("criterion \(c.id) (\(c.kind.keyword), \(c.direction.rawValue), weight \(String(format: "%.4f", result.weights[j]))): \(range)")
-                let missing = column.raw.indices.filter { column.text?[$0] == nil && !column.raw[$0].isFinite }.count
-                if case .attribute(let field) = c.kind, missing > 0 {
-                    terminal.warning("attribute '\(field)' is missing on \(missing) of \(result.siteIDs.count) sites; they are excluded (missing:\(field))")
-                }
             }
             if let ahp = result.ahp {
                 print(String(format: "AHP: λmax %.4f, CI %.4f, RI %.2f, CR %.4f", ahp.lambdaMax, ahp.ci, ahp.ri, ahp.cr))
@@ -49,6 +45,10 @@ struct ValidateCommand: ParsableCommand {
             print("sites: \(result.siteIDs.count), eligible: \(result.eligibleIndices.count)" +
                   (result.exclusionCounts.isEmpty ? "" : "; excluded by " + result.exclusionCounts.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")))
             result.warnings.forEach(terminal.warning)
+            if result.eligibleIndices.isEmpty && !result.siteIDs.isEmpty {
+                throw CommandError(message: "\(url.path): no site is eligible: every one is excluded by the constraints or lacks an attribute (see the counts above); loosen a constraint or fix the data",
+                                   status: ExitStatus.dataError)
+            }
             print("ok")
         }
     }

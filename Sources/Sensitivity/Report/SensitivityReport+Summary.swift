@@ -2,7 +2,7 @@ import Foundation
 
 extension SensitivityReport {
     /// `summary.json`: run parameters, seed, methods and counts (keys sorted, so the file is reproducible).
-    func summaryJSON() -> Data {
+    func summaryJSON() throws -> Data {
         var methods: [String] = []
         var object: [String: Any] = [
             "model": modelName,
@@ -38,7 +38,9 @@ extension SensitivityReport {
                               "sites_with_b1": smaa.sites.filter { $0.acceptability.first ?? 0 > 0 }.count] as [String: Any]
         }
         object["methods"] = methods
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        // Every value above is a string, number, bool, array or dictionary, so this cannot fail; if it ever did,
+        // the error goes up rather than an empty summary.json being written.
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return data + Data("\n".utf8)
     }
 

@@ -35,7 +35,7 @@ public struct SensitivityReport: Sendable {
     /// All report files for the methods that were run, in a fixed order:
     /// `oat.csv`, `stability.csv`, `tipping.csv`, `montecarlo.csv`, `smaa.csv`, `summary.json`, `summary.md`,
     /// `stability_tornado.svg`, `oat_ranks.svg`, `smaa_acceptability.svg`.
-    public func files() -> [(name: String, contents: Data)] {
+    public func files() throws -> [(name: String, contents: Data)] {
         var files: [(name: String, contents: Data)] = []
         if let oat {
             files.append(("oat.csv", oatCSV(oat)))
@@ -44,7 +44,7 @@ public struct SensitivityReport: Sendable {
         }
         if let monteCarlo { files.append(("montecarlo.csv", monteCarloCSV(monteCarlo))) }
         if let smaa { files.append(("smaa.csv", smaaCSV(smaa))) }
-        files.append(("summary.json", summaryJSON()))
+        files.append(("summary.json", try summaryJSON()))
         files.append(("summary.md", Data(summaryMarkdown().utf8)))
         if let oat {
             files.append(("stability_tornado.svg", tornadoChart(oat)))

@@ -93,6 +93,14 @@ public enum ScenarioRunner {
         for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
             warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
         }
+        if prepared.eligible.count > 1 {
+            for (j, c) in scenario.criteria.enumerated() where weights[j] > 0 {
+                let column = prepared.input.values.column(j)
+                if column.allSatisfy({ $0 == column[0] }) {
+                    warnings.append("criterion '\(c.id)' has the same value for all \(prepared.eligible.count) eligible sites: it cannot change the ranking (check its layer, radius or value function)")
+                }
+            }
+        }
         let result = ScoringResult(
             scenario: scenario, workingCRS: working, candidates: sites.layer.features, candidateCRS: sites.layer.crs,
             siteIDs: sites.ids, referencePoints: sites.referencePoints, criteria: prepared.columns, weights: weights, ahp: ahp,

@@ -1,0 +1,119 @@
+import Dispatch
+import Foundation
+import GeoCore
+
+/// Criterion measurement: each criterion's raw value per site.
+extension MeasureContext {
+    /// Raw values of all criteria, in order. Radius criteria (`count_within`, `sum_within`) on the same layer
+    /// and radius share one index query per site (the way an analyst would run one pair query); different
+    /// radii stay separate, because point counts can add whole index subtrees without visiting features.
+    func measureAll(_ criteria: [Criterion]) throws -> [MeasuredCriterion] {
+        var results = [MeasuredCriterion?](repeating: nil, count: criteria.count)
+        var groups: [(layer: String, radius: Double, members: [Int])] = []
+        for (i, c) in criteria.enumerated() {
+            switch c.kind {
+            case .countWithin(let layer, let r), .sumWithin(let layer, _, let r):
+                if let g = groups.firstIndex(where: { $0.layer == layer && $0.radius == r }) {
+                    groups[g].members.append(i)
+                } else {
+                    groups.append((layer, r, [i]))
+                }
+            default: break
+            }
+        }
+        for group in groups where group.members.count > 1 {
+            let fused = measureWithin(group.members.map { criteria[$0] }, layer: group.layer)
+            for (i, m) in zip(group.members, fused) { results[i] = m }
+        }
+        for i in criteria.indices where results[i] == nil { results[i] = try measure(criteria[i]) }
+        return results.map { $0! }
+    }
+
+    /// Several radius criteria on one layer in one pass: the index finds the features within the largest
+    /// radius; a smaller radius (if a caller groups different radii) keeps those whose geometry distance is
+    /// within it (the same definition).
+    private func measureWithin(_ criteria: [Criterion], layer: String) -> [MeasuredCriterion] {
+        let specs: [(radius: Double, values: [Double]?)] = criteria.map { c in
+            switch c.kind {
+            case .countWithin(_, let r): (r, nil)
+            case .sumWithin(_, let field, let r): (r, fieldValues["\(layer)\u{0}\(field)"]!)
+            default: preconditionFailure("measureWithin takes radius criteria only")
+            }
+        }
+        let maxRadius = specs.map(\.radius).max()!
+        let map = indexes[layer]!.features
+        let geometries = layers[layer]!.working
+        let points = sites.referencePoints
+        let outputs = specs.map { _ in SharedBuffer(count: sites.count) }
+        forEachSite(layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
+            var totals = [Double](repeating: 0, count: specs.count)
+            let p = points[s]
+            q!.forEachFeature(within: maxRadius, of: p) { k in
+                let f = map[k]
+                var distance: Double?
+                for (m, spec) in specs.enumerated() {
+                    if spec.radius < maxRadius {
+                        if distance == nil { distance = geometries[f]!.distance(to: p) }
+                        if distance! > spec.radius { continue }
+                    }
+                    totals[m] += spec.values?[f] ?? 1
+                }
+            }
+            for m in specs.indices { outputs[m][s] = totals[m] }
+        }
+        return outputs.map { MeasuredCriterion(raw: $0.array) }
+    }
+
+    /// The criterion's raw values for all sites.
+    func measure(_ criterion: Criterion) throws -> MeasuredCriterion {
+        let n = sites.count
+        let points = sites.referencePoints
+        let out = SharedBuffer(count: n)
+        switch criterion.kind {
+        case .distance(let layer):
+            forEachSite(layer: layer, stage: criterion.id) { s, q in out[s] = q!.nearest(to: points[s])?.distance ?? .infinity }
+        case .countWithin(let layer, let radius):
+            forEachSite(layer: layer, stage: criterion.id) { s, q in out[s] = Double(q!.count(within: radius, of: points[s])) }
+        case .sumWithin(let layer, let field, let radius):
+            let map = indexes[layer]!.features
+            let values = fieldValues["\(layer)\u{0}\(field)"]!
+            forEachSite(layer: layer, stage: criterion.id) { s, q in
+                var sum = 0.0
+                q!.forEachFeature(within: radius, of: points[s]) { sum += values[map[$0]] }
+                out[s] = sum
+            }
+        case .inside(let layer):
+            forEachSite(layer: layer, stage: criterion.id) { s, q in out[s] = q!.anyContains(points[s]) ? 1 : 0 }
+        case .area:
+            return MeasuredCriterion(raw: sites.areas)
+        case .attribute(let field):
+            return try attribute(field, textual: criterion.value?.isCategorical ?? false, user: "criterion '\(criterion.id)'")
+        }
+        return MeasuredCriterion(raw: out.array)
+    }
+
+    /// A candidate property as numbers (booleans as 1/0) or, for `categories`, as text; absent or null is missing.
+    func attribute(_ field: String, textual: Bool, user: String) throws -> MeasuredCriterion {
+        var raw = [Double](repeating: .nan, count: sites.count)
+        var text: [String?] = textual ? Array(repeating: nil, count: sites.count) : []
+        var missing = [Bool](repeating: false, count: sites.count)
+        for s in 0..<sites.count {
+            switch sites.property(s, field) {
+            case nil, .null?: missing[s] = true
+            case .number(let x)?:
+                if textual { text[s] = SiteID.number(x).description } else { raw[s] = x }
+            case .bool(let b)?:
+                if textual { text[s] = b ? "true" : "false" } else { raw[s] = b ? 1 : 0 }
+            case .string(let t)?:
+                guard textual else {
+                    throw ScoringError(.notANumber(text: t, owner: user, hint: user.hasPrefix("criterion") ? "or give it a 'categories' value function" : ""),
+                                       file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description, field: field)
+                }
+                text[s] = t
+            default:
+                throw ScoringError(.notAScalar(owner: user), file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description, field: field)
+            }
+        }
+        return MeasuredCriterion(raw: raw, text: textual ? text : nil, missingField: field, missing: missing)
+    }
+}

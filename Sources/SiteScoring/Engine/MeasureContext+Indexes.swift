@@ -1,0 +1,78 @@
+import Dispatch
+import Foundation
+import GeoCore
+
+/// Index preparation: one spatial index per used layer, layer checks, summed fields.
+extension MeasureContext {
+    /// Builds the indexes the scenario needs and checks the layers: empty layers, `inside` layers without
+    /// polygons and `sum_within` fields are errors; self-intersecting polygons are warnings.
+    mutating func prepare(for scenario: Scenario) throws -> [String] {
+        var warnings = try checkFields(scenario)
+        let uses: [(layer: String, needsPolygons: Bool, what: String)] =
+            scenario.criteria.compactMap { c in c.kind.layer.map { ($0, { if case .inside = c.kind { true } else { false } }(), "criterion '\(c.id)'") } }
+            + scenario.constraints.compactMap { c in
+                c.kind.layer.map { l in
+                    switch c.kind {
+                    case .inside, .outside: (l, true, "constraint '\(c.id)'")
+                    default: (l, false, "constraint '\(c.id)'")
+                    }
+                }
+            }
+        var polygonChecked = Set<String>()
+        for use in uses {
+            let layer = layers[use.layer]!
+            if indexes[use.layer] == nil {
+                var geometries: [Geometry] = []
+                var map: [Int] = []
+                for (i, g) in layer.working.enumerated() {
+                    if let g { geometries.append(g); map.append(i) }
+                }
+                guard !geometries.isEmpty else {
+                    throw ScoringError(.emptyLayer(layer: use.layer, usedBy: use.what), file: layer.file)
+                }
+                indexes[use.layer] = (SpatialIndex(geometries), map)
+            }
+            if use.needsPolygons && polygonChecked.insert(use.layer).inserted {
+                guard indexes[use.layer]!.index.hasPolygons else {
+                    throw ScoringError(.noPolygons(layer: use.layer, usedBy: use.what), file: layer.file)
+                }
+                warnings += selfIntersectionWarnings(layer)
+            }
+        }
+        for c in scenario.criteria {
+            if case .sumWithin(let layerName, let field, _) = c.kind, fieldValues["\(layerName)\u{0}\(field)"] == nil {
+                let layer = layers[layerName]!
+                fieldValues["\(layerName)\u{0}\(field)"] = try layer.features.indices.map { i in
+                    switch layer.features[i].properties[field] {
+                    case .number(let n)?: return n
+                    case nil, .null?:
+                        throw ScoringError(.missingNumber(owner: "criterion '\(c.id)'"), file: layer.file, featureIndex: i, featureID: layer.idText(i), field: field)
+                    default:
+                        throw ScoringError(.notANumber(text: layer.features[i].properties[field]?.jsonText ?? "", owner: "criterion '\(c.id)' (sum_within)", hint: ""),
+                                           file: layer.file, featureIndex: i, featureID: layer.idText(i), field: field)
+                    }
+                }
+            }
+        }
+        return warnings
+    }
+
+    private func selfIntersectionWarnings(_ layer: LoadedLayer) -> [String] {
+        var out: [String] = []
+        for (i, g) in layer.working.enumerated() {
+            let polygons: [Polygon] = switch g {
+            case .polygon(let p)?: [p]
+            case .multiPolygon(let ps)?: ps
+            default: []
+            }
+            for p in polygons {
+                if let at = p.selfIntersection() {
+                    let id = layer.idText(i).map { " (id \($0))" } ?? ""
+                    out.append("\(layer.file): feature \(i)\(id): polygon boundary crosses itself near x \(Int(at.x)), y \(Int(at.y)) (working CRS); 'inside' may be wrong there — repair it (e.g. QGIS 'Fix geometries')")
+                    break
+                }
+            }
+        }
+        return out
+    }
+}
