@@ -21,11 +21,12 @@ let package = Package(
             dependencies: [
                 "GeoCore", "SiteScoring", "Sensitivity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
-        .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md"]),
-        .target(name: "SiteScoring", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Sensitivity", dependencies: ["GeoCore", "SiteScoring"]),
+        .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md", "README.md"]),
+        .target(name: "SiteScoring", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+        .target(name: "Sensitivity", dependencies: ["GeoCore", "SiteScoring"], exclude: ["README.md"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),

@@ -19,6 +19,14 @@ enum SummaryTable {
         }
         lines.append(line(header))
         lines.append(contentsOf: rows.map(line))
+        if case .vikor(let vikor) = result.outcome, let a = vikor.acceptance {
+            let yes = { (b: Bool) in b ? "yes" : "no" }
+            var line = "VIKOR (v = \(vikor.v)): acceptable advantage \(yes(a.acceptableAdvantage)), acceptable stability \(yes(a.acceptableStability))"
+            if a.compromiseSet.count > 1 {
+                line += "; no single winner — compromise set: " + a.compromiseSet.map(\.description).joined(separator: ", ")
+            }
+            lines.append(line)
+        }
         let excluded = result.exclusionCounts
         if !excluded.isEmpty {
             lines.append("excluded: " + excluded.map { "\($0.reason) \($0.count)" }.joined(separator: ", "))

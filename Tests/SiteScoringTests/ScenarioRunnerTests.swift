@@ -110,4 +110,24 @@ final class ScenarioRunnerTests: XCTestCase {
         let bytes = Data((0..<1000).map { UInt8($0 % 256) })
         XCTAssertEqual(SHA256.hex(of: bytes), "a8af099bf2e878609558dbf69d8f88f4a31040a8cf84b549a0cfa912f12ffc3f")
     }
+
+    /// Messages of 56–63 bytes mod 64 need a second padding block (the length no longer fits): the 56-byte
+    /// NIST vector (FIPS 180-2, appendix B.2) and lengths 56, 57, 63, 64, 119, 120 of a byte pattern, compared with
+    /// `python3 -c "import hashlib; print(hashlib.sha256(bytes((i*7+3)%256 for i in range(n))).hexdigest())"`.
+    func testSHA256PaddingBoundaries() {
+        XCTAssertEqual(SHA256.hex(of: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        let expected = [
+            55: "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b",
+            56: "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27",
+            57: "35df609437dcfea3279283ab79fd554e2bf78f8f7ae2de532d8ee300b09e8f73",
+            63: "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055",
+            64: "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241",
+            119: "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e",
+            120: "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5",
+        ]
+        for (n, hex) in expected {
+            XCTAssertEqual(SHA256.hex(of: Data((0..<n).map { UInt8(($0 * 7 + 3) % 256) })), hex, "length \(n)")
+        }
+    }
 }

@@ -26,6 +26,11 @@ final class SeamTests: XCTestCase {
         XCTAssertNotNil(vikor["acceptable_advantage"] as? Bool)
         XCTAssertNotNil(vikor["acceptable_stability"] as? Bool)
         XCTAssertFalse((vikor["compromise_set"] as? [Any] ?? []).isEmpty)
+        let first = try XCTUnwrap(try rankedProperties(workspace.url("vikor.geojson")).values.first { ($0["rank"] as? Int) == 1 })
+        XCTAssertEqual(first["score"] as? Double ?? -1, 1 - (first["vikor_q"] as? Double ?? 9), accuracy: 1e-12)
+        XCTAssertNotNil(first["vikor_s"] as? Double)
+        let flows = try XCTUnwrap(try rankedProperties(workspace.url("promethee2.geojson")).values.first { ($0["rank"] as? Int) == 1 })
+        XCTAssertEqual(flows["score"] as? Double ?? -1, (flows["phi_plus"] as? Double ?? 9) - (flows["phi_minus"] as? Double ?? 9), accuracy: 1e-12)
         let promethee = try XCTUnwrap(try manifest("promethee2.geojson")["promethee2"] as? [String: Any])
         XCTAssertEqual((promethee["functions"] as? [String: String])?["exit_distance"], "usual")
     }

@@ -106,6 +106,11 @@ public enum ScenarioRunner {
             siteIDs: sites.ids, referencePoints: sites.referencePoints, criteria: prepared.columns, weights: weights, ahp: ahp,
             exclusions: exclusions, scores: ranking.scores, ranks: ranking.ranks, outputOrder: ranking.order,
             method: method, outcome: ranking.outcome,
+            methodColumns: ranking.outcome.columns.map { column in
+                var perSite = [Double?](repeating: nil, count: sites.count)
+                for (r, s) in prepared.eligible.enumerated() { perSite[s] = column.values[r] }
+                return MethodColumn(name: column.name, values: perSite)
+            },
             inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256) },
             layers: layerSummaries, warnings: warnings
         )

@@ -33,6 +33,8 @@ public struct ScoringResult: Sendable {
     public let method: AggregationMethod
     /// The method's result with its intermediates (rows = eligible sites in input order).
     public let outcome: AggregationOutcome
+    /// The method's own output properties per site (nil when excluded), e.g. `vikor_q`.
+    public let methodColumns: [MethodColumn]
     /// The files read, with their SHA-256, for the run manifest.
     public let inputs: [InputRecord]
     /// What was read from each layer (candidates first), for `validate`.
@@ -61,6 +63,14 @@ public struct ScoringResult: Sendable {
         }
         return order.map { ($0, counts[$0]!) }
     }
+}
+
+/// A per-site figure of the aggregation method (VIKOR's S, R, Q; PROMETHEE's φ⁺, φ⁻).
+public struct MethodColumn: Sendable {
+    /// The output property.
+    public let name: String
+    /// Per site; nil when the site is excluded.
+    public let values: [Double?]
 }
 
 /// One criterion's values for all sites.

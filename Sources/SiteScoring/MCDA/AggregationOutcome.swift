@@ -16,6 +16,16 @@ public enum AggregationOutcome: Sendable, Hashable {
         }
     }
 
+    /// The method's own per-site figures written next to `score` (VIKOR's S, R, Q; PROMETHEE's φ⁺, φ⁻),
+    /// one value per eligible site.
+    public var columns: [(name: String, values: [Double])] {
+        switch self {
+        case .wsm, .topsis: []
+        case .vikor(let r): [("vikor_s", r.s), ("vikor_r", r.r), ("vikor_q", r.q)]
+        case .promethee2(let r): [("phi_plus", r.phiPlus), ("phi_minus", r.phiMinus)]
+        }
+    }
+
     /// One score per eligible site; higher is better.
     public var scores: [Double] {
         switch self {

@@ -60,7 +60,7 @@ extension ScoringResult {
 
     /// The names of the properties Standort adds to every site, in output order.
     public var outputPropertyNames: [String] {
-        ["rank", "score", "excluded", "excluded_by"] + criteria.flatMap { [$0.id, $0.valueName] }
+        ["rank", "score"] + methodColumns.map(\.name) + ["excluded", "excluded_by"] + criteria.flatMap { [$0.id, $0.valueName] }
     }
 
     /// The properties Standort adds to site `s`, in output order (names as `outputPropertyNames`).
@@ -70,6 +70,9 @@ extension ScoringResult {
         out += [
             ("rank", ranks[s].map { .number(Double($0)) } ?? .null),
             ("score", scores[s].map { .number($0) } ?? .null),
+        ]
+        for column in methodColumns { out.append((column.name, column.values[s].map { .number($0) } ?? .null)) }
+        out += [
             ("excluded", .bool(!exclusions[s].isEmpty)),
             ("excluded_by", .string(exclusions[s].joined(separator: ";"))),
         ]

@@ -20,7 +20,7 @@ public enum ScenarioLoader {
     static let criterionKinds = ["distance", "count_within", "sum_within", "inside", "attribute", "area"]
     static let constraintKinds = ["distance", "attribute", "inside", "outside"]
     /// Property names the output writes itself; a criterion id may not take them.
-    static let reservedIDs: Set<String> = ["rank", "score", "excluded", "excluded_by", "lon", "lat"]
+    static let reservedIDs: Set<String> = ["rank", "score", "excluded", "excluded_by", "lon", "lat", "vikor_s", "vikor_r", "vikor_q", "phi_plus", "phi_minus"]
 
     /// Reads and checks the scenario file at `url`. `sections` are the top-level keys other modules own
     /// (`plan`, `report`): they are kept unparsed in `Scenario.sections` for their owner.
