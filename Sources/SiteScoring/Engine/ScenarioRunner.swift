@@ -78,6 +78,7 @@ public enum ScenarioRunner {
         warnings += try context.prepare(for: scenario)
         let measured = try context.measureAll(scenario.criteria)
         let exclusions = try context.exclusions(scenario, measured: measured)
+        warnings += CategoryCoverage.warnings(criteria: scenario.criteria, measured: measured)
         lap(\.criteria, &timings)
 
         // Weights, value functions, aggregation, ranking.

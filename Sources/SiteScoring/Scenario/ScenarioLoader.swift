@@ -260,6 +260,9 @@ struct ScenarioParser {
         let direction: Direction
         if let d = member("direction") {
             direction = Direction(rawValue: try reader.keyword(d, "direction", choices: Direction.allCases.map(\.rawValue)))!
+            if let value, let conflict = value.conflict(with: direction) {
+                throw reader.error(d, "\(what): \(conflict)")
+            }
         } else if let value, value.ignoresDirection {
             direction = .benefit
         } else {
