@@ -183,10 +183,6 @@ def decimal_comma(text):
     return float(text.strip().replace(",", "."))
 
 
-def number_or_int(x):
-    return int(x) if x == int(x) else x
-
-
 def iso_date(text):
     d, m, y = text.split(".")
     return f"{y}-{m}-{d}"
@@ -362,7 +358,7 @@ def charger_properties(r, ags):
         "address": r["Adresse"].strip(),
         "postcode_city": r["Postleitzahl Ort"].strip(),
         "commissioned": iso_date(r["Inbetriebnahmedatum"]),
-        "power_kw": number_or_int(kw),
+        "power_kw": kw,
         "type": r["Art der Ladeeinrichtung"],
         "charging_points": int(r["Anzahl Ladepunkte"]),
         "ags": ags,
