@@ -50,6 +50,10 @@ HELMERT_PIPELINE = ("+proj=pipeline +step +inv +proj=tmerc +lat_0=0 +lon_0=9 +k=
                     "+convention=position_vector +step +inv +proj=cart +ellps=WGS84 +step +proj=pop +v_3 "
                     "+step +proj=unitconvert +xy_in=rad +xy_out=deg")
 
+CHARGER_CHANGES = ("register of 19.07.2019; devices more than 2 km outside Germany's VG5000 outline dropped; "
+                   "columns renamed and typed (decimal comma, ISO dates); municipality (ags) by point-in-polygon "
+                   "in VG5000_GEM; positions unchanged")
+
 WOLFSBURG = "03103000"
 # Mitteldeutsches Revier as defined by the Investitionsgesetz Kohleregionen (InvKG) § 2 Nr. 3:
 # Sachsen-Anhalt: Anhalt-Bitterfeld, Burgenlandkreis, Saalekreis, Mansfeld-Suedharz, Halle (Saale);
@@ -324,13 +328,19 @@ def to_lonlat(geometries):
 # Writing.
 # --------------------------------------------------------------------------
 
-def write_geojson(root, relpath, features, crs=None):
-    """One feature per line; legacy `crs` member for projected files; RFC 7946 otherwise."""
+def write_geojson(root, relpath, features, attribution, changes, crs=None):
+    """One feature per line; legacy `crs` member for projected files; RFC 7946 otherwise.
+
+    The collection carries its provenance as foreign members (RFC 7946 § 6.1): `attribution` (the line
+    the licence requires) and `derivation` (what this script changed), so the file says it on its own.
+    """
     path = os.path.join(root, relpath)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     lines = [json.dumps({"type": "Feature", "properties": f["properties"], "geometry": f["geometry"]},
                         ensure_ascii=False, separators=(",", ":")) for f in features]
     head = '{"type":"FeatureCollection",'
+    head += '"attribution":%s,' % json.dumps(attribution, ensure_ascii=False)
+    head += '"derivation":%s,\n' % json.dumps("GeoData/tools/derive_open_data.py: " + changes, ensure_ascii=False)
     if crs:
         head += '"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::%s"}},' % crs.split(":")[1]
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -468,7 +478,9 @@ def main():
                              "vg5000_polygon": c["ags"] in gem_by_ags,
                          }})
     say(f"population total: {sum(f['properties']['population'] for f in features):,}")
-    write_geojson(root, "layers/germany/municipalities.geojson", features)
+    write_geojson(root, "layers/germany/municipalities.geojson", features, ATTR_DESTATIS,
+                  "Gemeindeverzeichnis rows of satzart 60; 3 rows without a position dropped; numbers parsed; "
+                  "district and state names from the header rows; vg5000_polygon from the AGS join with VG5000_GEM")
     say()
 
     # ---- Chargers: municipality by point-in-polygon.
@@ -515,8 +527,10 @@ def main():
         f"({sum(decimal_comma(r['Anschlussleistung [kW]']) < 50 for r in fast)} of them below 50 kW; "
         f"{sum(decimal_comma(r['Anschlussleistung [kW]']) >= 50 for r in kept if r not in fast)} "
         f"'Normalladeeinrichtung' devices have 50 kW or more)")
-    write_geojson(root, "layers/germany/chargers.geojson", [charger_feature(r) for r in kept])
-    write_geojson(root, "layers/germany/fast_chargers.geojson", [charger_feature(r) for r in fast])
+    write_geojson(root, "layers/germany/chargers.geojson", [charger_feature(r) for r in kept], ATTR_BNETZA,
+                  CHARGER_CHANGES)
+    write_geojson(root, "layers/germany/fast_chargers.geojson", [charger_feature(r) for r in fast], ATTR_BNETZA,
+                  CHARGER_CHANGES + "; only Art der Ladeeinrichtung = Schnellladeeinrichtung")
     say()
 
     # ---- Districts (national, lon/lat).
@@ -527,7 +541,9 @@ def main():
         {"type": "Feature", "geometry": rfc7946_orientation(g), "properties": {
             "ags": f["properties"]["AGS"], "name": f["properties"]["GEN"], "type": f["properties"]["BEZ"],
             "state": states[f["properties"]["AGS"][:2]]}}
-        for f, g in zip(krs, lonlat)])
+        for f, g in zip(krs, lonlat)], ATTR_BKG,
+        "VG5000_KRS 01.01.2021 reprojected from EPSG:31467 through BETA2007 (DHDN to ETRS89 (8)), 7 decimals, "
+        "rings reoriented (RFC 7946); attributes reduced; not simplified")
     say()
 
     # ---- Wolfsburg.
@@ -537,7 +553,9 @@ def main():
     write_geojson(root, "layers/wolfsburg/city_boundary.geojson", [
         {"type": "Feature", "geometry": rfc7946_orientation(g), "properties": {
             "name": wob["properties"]["GEN"], "type": wob["properties"]["BEZ"], "ags": WOLFSBURG,
-            "area_km2_gk3": round(area_km2(wob["geometry"]), 1), "source": "VG5000 01.01.2021; " + ATTR_BKG}}])
+            "area_km2_gk3": round(area_km2(wob["geometry"]), 1), "source": "VG5000 01.01.2021; " + ATTR_BKG}}],
+        ATTR_BKG, "VG5000_GEM 01.01.2021, AGS 03103000, reprojected from EPSG:31467 through BETA2007 "
+        "(DHDN to ETRS89 (8)), 7 decimals, ring reoriented (RFC 7946); not simplified")
     in_wob = [r for r in kept if r["ags"] == WOLFSBURG]
     by_address = [r for r in register if "Wolfsburg" in r["Postleitzahl Ort"]]
     say(f"register devices inside the polygon: {len(in_wob)} "
@@ -555,7 +573,8 @@ def main():
         p["source"] = ATTR_BNETZA
         return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]}, "properties": p}
 
-    write_geojson(root, "layers/wolfsburg/existing_chargers.geojson", [wob_feature(r) for r in in_wob])
+    write_geojson(root, "layers/wolfsburg/existing_chargers.geojson", [wob_feature(r) for r in in_wob], ATTR_BNETZA,
+                  CHARGER_CHANGES + "; only devices inside the VG5000 polygon of Wolfsburg (03103000)")
     say()
 
     # ---- Mitteldeutschland.
@@ -569,7 +588,10 @@ def main():
             "name": p["GEN"], "type": p["BEZ"], "ags": p["AGS"], "state": states[p["AGS"][:2]],
             "structural_change_region": True, "area_km2_gk3": round(area_km2(f["geometry"]), 1)}})
         say(f"  {p['AGS']} {p['GEN']} ({p['BEZ']}): {sum(len(r) for r in rings_of(f['geometry']))} vertices")
-    write_geojson(root, "layers/mitteldeutschland/structural_change_districts_31467.geojson", feats, crs="EPSG:31467")
+    write_geojson(root, "layers/mitteldeutschland/structural_change_districts_31467.geojson", feats, ATTR_BKG,
+                  "VG5000_KRS 01.01.2021, the 8 districts of the Mitteldeutsches Revier (InvKG § 2); coordinates "
+                  "as published in EPSG:31467, rings reoriented (exterior counter-clockwise); attributes reduced",
+                  crs="EPSG:31467")
     box_ll = to_lonlat([f["geometry"] for f in md])
     lons = [p[0] for g in box_ll for r in rings_of(g) for p in r]
     lats = [p[1] for g in box_ll for r in rings_of(g) for p in r]
@@ -583,7 +605,9 @@ def main():
     muni = [f for f in features if in_box(*f["geometry"]["coordinates"])]
     write_geojson(root, "layers/mitteldeutschland/municipalities_population.geojson", [
         {"type": "Feature", "geometry": f["geometry"], "properties": {
-            k: f["properties"][k] for k in ("ags", "name", "population", "district", "state")}} for f in muni])
+            k: f["properties"][k] for k in ("ags", "name", "population", "district", "state")}} for f in muni],
+        ATTR_DESTATIS, "municipality centres of the Gemeindeverzeichnis within the region's lon/lat box "
+        f"widened by {MD_MARGIN_LON} deg lon / {MD_MARGIN_LAT} deg lat; numbers parsed")
     say(f"  {len(muni)} municipality centres, population {sum(f['properties']['population'] for f in muni):,}")
     md_rows = [r for r in kept if in_box(r["lon"], r["lat"])]
     write_text(root, "layers/mitteldeutschland/chargers_register.csv", header_raw + "".join(r["raw"] for r in md_rows))
