@@ -19,14 +19,12 @@ Deterministic: the same inputs give byte-identical files.
 
 import argparse
 import csv
-import io
 import json
 import math
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 
 REGISTER = "bnetza-ladesaeulenregister-2019-07.csv"
