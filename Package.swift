@@ -33,7 +33,7 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Sources/TestSupport"),
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),

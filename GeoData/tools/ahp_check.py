@@ -4,24 +4,21 @@
     python3 GeoData/tools/ahp_check.py
 
 Principal eigenvector (numpy.linalg.eig), CI = (lambda_max - n)/(n - 1),
-CR = CI/RI with Saaty's random index RI(5) = 1.12.
+CR = CI/RI with Saaty's random index RI(n) (RI(7) = 1.32).
+The criteria and judgements are read from the scenario file.
 """
-import numpy as np
+import os
 
-CRITERIA = ["motorway_distance", "available_area", "cluster_distance", "in_structural_change_region", "airport_distance"]
-# [a, b, s]: a is s times as important as b (Saaty 1-9 scale); same list as the scenario file.
-JUDGEMENTS = [
-    ("motorway_distance", "available_area", 1),
-    ("motorway_distance", "cluster_distance", 2),
-    ("motorway_distance", "in_structural_change_region", 2),
-    ("motorway_distance", "airport_distance", 3),
-    ("available_area", "cluster_distance", 2),
-    ("available_area", "in_structural_change_region", 2),
-    ("available_area", "airport_distance", 3),
-    ("cluster_distance", "in_structural_change_region", 1),
-    ("cluster_distance", "airport_distance", 2),
-    ("in_structural_change_region", "airport_distance", 2),
-]
+import numpy as np
+import yaml
+
+SCENARIO = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                        "scenarios", "mitteldeutschland-structural-change.yaml")
+with open(SCENARIO, encoding="utf-8") as fh:
+    _sc = yaml.safe_load(fh)
+CRITERIA = [c["id"] for c in _sc["criteria"]]
+# [a, b, s]: a is s times as important as b (Saaty 1-9 scale), read from the scenario file.
+JUDGEMENTS = [tuple(j) for j in _sc["ahp"]]
 RI = {1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45}
 
 n = len(CRITERIA)

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Writes every layer under GeoData/layers/ from the compiled place tables.
+"""Writes the compiled (approx) layers under GeoData/layers/ from the place tables.
+
+The official layers (city boundary, chargers, districts, municipalities) are
+written by derive_open_data.py from the open data instead.
 
     python3 GeoData/tools/build_geodata.py
 
@@ -193,29 +196,13 @@ def build_wolfsburg():
     write_geojson(base + "districts.geojson", feats)
     print(f"  Wolfsburg population total (sum of districts): {total}")
 
-    # City boundary.
-    ring = oriented(wob.CITY_BOUNDARY, ccw=True)
-    area_km2 = polygon_area_m2([project(ring, utm)]) / 1e6
-    write_geojson(base + "city_boundary.geojson", [{"geometry": {"type": "Polygon", "coordinates": [ring]}, "properties": {
-        "name": "Stadt Wolfsburg (simplified outline)", "area_km2": round(area_km2, 1),
-        "approx": True,
-        "source": "hand-drawn simplified outline around the Ortsteile (16 vertices), +-1-2 km; "
-                  "real city area about 204 km2; " + SOURCE_MEMORY,
-    }}])
-    print(f"  city boundary area: {area_km2:.1f} km2")
+    # City boundary and existing chargers: official data, written by derive_open_data.py.
 
     write_geojson(base + "junctions.geojson", [
         {"geometry": point(lon, lat), "properties": {
             "junction_id": jid, "name": name, "road": road, "type": typ, "approx": True,
             "source": "hand-placed from memory, +-500 m-1 km; " + SOURCE_MEMORY}}
         for jid, name, road, typ, lon, lat in wob.JUNCTIONS])
-
-    write_geojson(base + "existing_fast_chargers.geojson", [
-        {"geometry": point(lon, lat), "properties": {
-            "charger_id": cid, "name": name, "operator": op, "power_kw": kw, "approx": True,
-            "source": "ILLUSTRATIVE: plausible HPC locations, operator and power assumed, not verified; "
-                      "hand-placed +-300 m"}}
-        for cid, name, op, lon, lat, kw in wob.EXISTING_CHARGERS])
 
     ids = [p[0] for p in wob.PARKING]
     assert len(ids) == len(set(ids)), "duplicate site_id"
@@ -279,23 +266,7 @@ def build_mitteldeutschland():
                       "and total_ha are ILLUSTRATIVE estimates, not operator figures"}}
         for p, (x, y) in zip(md.PARKS, xy)], crs="EPSG:25832", digits=2)
 
-    # Districts from the Sachsen-Anhalt survey office: ETRS89 / UTM 32N, with the Halle hole.
-    feats = []
-    for name, ags, ext, holes in md.DISTRICT_POLYGONS:
-        rings_ll = [oriented(ext, ccw=True)] + [oriented(h, ccw=False) for h in holes]
-        rings = []
-        for r in rings_ll:
-            pr = project(r, "EPSG:25832")
-            pr[-1] = pr[0]
-            rings.append(pr)
-        area = polygon_area_m2(rings) / 1e6
-        feats.append({"geometry": {"type": "Polygon", "coordinates": rings}, "properties": {
-            "name": name, "ags": ags, "structural_change_region": True,
-            "area_km2_simplified": round(area, 1), "approx": True,
-            "source": "strongly simplified hand-drawn outline (+-2-5 km), neighbouring districts share "
-                      "vertices; " + SOURCE_MEMORY}})
-        print(f"  {name}: simplified area {area:.0f} km2")
-    write_geojson(base + "structural_change_districts_25832.geojson", feats, crs="EPSG:25832", digits=2)
+    # Structural-change districts: VG5000 polygons, written by derive_open_data.py.
 
     # Saxon layers: ETRS89 / UTM 33N, as the Saxon side would ship them.
     xy = project([(a[2], a[3]) for a in md.AIRPORT], "EPSG:25833")

@@ -32,8 +32,9 @@ final class CLITests: XCTestCase {
         let r = try StandortProcess.run(["scenarios"], cwd: Self.repository)
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.split(separator: "\n")
-        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(lines.count, 4)
         XCTAssertTrue(lines.contains { $0.hasPrefix("wolfsburg-fast-charging") && $0.hasSuffix("(default)") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("germany-fast-charging-gaps") })
     }
 
     func testScoreDefaultScenarioWritesRankedGeoJSONThatOGRReads() throws {
