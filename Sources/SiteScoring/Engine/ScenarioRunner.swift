@@ -60,7 +60,11 @@ public enum ScenarioRunner {
         let working = try workingCRS(scenario, candidateLonLat: lonLat[0], candidates: loaded[0])
         let workingInfo = try working.requireProjected()
         if let area = workingInfo.areaOfUse {
-            for (layer, positions) in zip(loaded, lonLat) { try checkAreaOfUse(layer, positions, area, working) }
+            for i in loaded.indices {
+                let check = try AreaOfUseCheck.run(loaded[i], lonLat[i], area: area, working: working)
+                warnings += check.warnings
+                if !check.dropped.isEmpty { loaded[i] = loaded[i].removing(check.dropped) }
+            }
         }
         for i in loaded.indices {
             let (geometries, layerWarnings) = try transform(loaded[i], to: working, transformers: transformers)
@@ -164,25 +168,6 @@ public enum ScenarioRunner {
                 throw ScoringError(.noCandidateCoordinates, file: candidates.file)
             }
             return CRS.utmZone(lon: box.center.x, lat: box.center.y)
-        }
-    }
-
-    /// Data more than `areaOfUseMargin` degrees outside the working CRS's area of use is an error naming the feature.
-    static func checkAreaOfUse(_ layer: LoadedLayer, _ lonLat: [Position], _ area: BoundingBox, _ working: CRS) throws {
-        let m = areaOfUseMargin
-        let allowed = BoundingBox(minX: area.minX - m, minY: area.minY - m, maxX: area.maxX + m, maxY: area.maxY + m)
-        var offset = 0
-        for (i, f) in layer.features.enumerated() {
-            let count = f.geometry?.positionCount ?? 0
-            for p in lonLat[offset..<(offset + count)] where !(p.isFinite && allowed.contains(p)) {
-                let where_ = p.isFinite ? String(format: "lon %.4f, lat %.4f", p.x, p.y) : "a non-finite position"
-                throw ScoringError(
-                    .outsideAreaOfUse(position: where_, workingCRS: working.definition,
-                                      area: "lon \(Int(area.minX))…\(Int(area.maxX)), lat \(Int(area.minY))…\(Int(area.maxY))", layerCRS: layer.crs.definition),
-                    file: layer.file, featureIndex: i, featureID: layer.idText(i)
-                )
-            }
-            offset += count
         }
     }
 

@@ -26,8 +26,10 @@ public struct ScoringError: Error, CustomStringConvertible, Sendable {
         case workingCRSNotProjected(crs: String, kind: String)
         /// `crs: auto` with no candidate coordinates.
         case noCandidateCoordinates
-        /// A position far outside the working CRS's area of use (`position`: "lon …, lat …").
-        case outsideAreaOfUse(position: String, workingCRS: String, area: String, layerCRS: String)
+        /// Positions far outside the working CRS's area of use: most of a layer (a wrong CRS or axis order), or
+        /// outliers with `outliers: error`. `position`: "lon …, lat …"; `given`: the coordinates as written in the
+        /// file (with CSV column names); `likely`: what CRS such values usually are in.
+        case outsideAreaOfUse(position: String, workingCRS: String, area: String, layerCRS: String, given: String, outside: Int, of: Int, likely: String?)
         /// A layer some criterion or constraint needs has no geometries.
         case emptyLayer(layer: String, usedBy: String)
         /// A layer tested with inside/outside has no polygons.
@@ -98,8 +100,10 @@ public struct ScoringError: Error, CustomStringConvertible, Sendable {
         case .invalidWorkingCRS(_, let detail): detail
         case .workingCRSNotProjected(let crs, let kind): "working CRS \(crs) is \(kind); distances need a projected CRS in metres, e.g. EPSG:25832, or 'auto'"
         case .noCandidateCoordinates: "has no candidate coordinates, so 'crs: auto' cannot choose a UTM zone"
-        case .outsideAreaOfUse(let position, let working, let area, let layerCRS):
-            "\(position) lies outside the area of use of the working CRS \(working) (\(area)); are lon/lat swapped, or is the layer's CRS (\(layerCRS)) wrong?"
+        case .outsideAreaOfUse(let position, let working, let area, let layerCRS, let given, let outside, let of, let likely):
+            "\(given) read as \(layerCRS) gives \(position), outside the area of use of the working CRS \(working) (\(area))"
+                + (of > 1 ? "; \(outside) of \(of) features lie outside" : "")
+                + (likely.map { "; \($0)" } ?? "; are lon/lat swapped, or is the layer's CRS (\(layerCRS)) wrong? Give its real CRS with 'crs:'")
         case .emptyLayer(let layer, let usedBy): "layer '\(layer)' has no features with a geometry, but \(usedBy) depends on it"
         case .noPolygons(let layer, let usedBy): "layer '\(layer)' has no polygons, but \(usedBy) tests whether sites lie inside it"
         case .unknownField(let owner, let field, let layer, let available):

@@ -18,6 +18,8 @@ public struct LayerSource: Sendable, Hashable {
     public var crs: CRS?
     /// The table of a multi-layer file (GeoPackage `layer:`); nil: its only one.
     public var table: String?
+    /// What to do with a few positions outside the working CRS's area of use (`outliers:`).
+    public var outliers: OutlierPolicy = .keep
 
     public init(name: String, url: URL, path: String, xColumn: String? = nil, yColumn: String? = nil, crs: CRS? = nil, table: String? = nil) {
         self.table = table
@@ -40,4 +42,12 @@ public struct CandidateSource: Sendable, Hashable {
         self.layer = layer
         self.idField = idField
     }
+}
+
+/// What a layer's few implausible positions (outside the working CRS's area of use while most of the layer is
+/// inside) do: `keep` them with a warning (default), `drop` them with a warning, or stop with an `error`.
+public enum OutlierPolicy: String, Sendable, Hashable, CaseIterable {
+    case keep
+    case drop
+    case error
 }

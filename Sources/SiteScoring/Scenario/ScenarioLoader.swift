@@ -13,8 +13,8 @@ public enum ScenarioLoader {
         "name", "description", "crs", "method", "candidates", "layers", "criteria", "constraints",
         "ahp", "ahp_method", "ahp_max_cr", "ahp_group", "vikor", "promethee",
     ]
-    static let layerKeys = ["path", "x", "y", "crs", "layer"]
-    static let candidateKeys = ["path", "id", "x", "y", "crs", "layer"]
+    static let layerKeys = ["path", "x", "y", "crs", "layer", "outliers"]
+    static let candidateKeys = ["path", "id", "x", "y", "crs", "layer", "outliers"]
     static let criterionKeys = ["id", "label", "kind", "layer", "field", "radius", "direction", "weight", "value", "promethee"]
     static let constraintKeys = ["id", "kind", "layer", "field", "min", "max"]
     static let criterionKinds = ["distance", "count_within", "sum_within", "inside", "attribute", "area"]
@@ -210,7 +210,11 @@ struct ScenarioParser {
         if (x == nil) != (y == nil) { throw reader.error(node, "\(what): give both 'x:' and 'y:' coordinate columns, or neither") }
         let crs = try member("crs").map { CRS(try reader.string($0, "\(what).crs")) }
         let table = try member("layer").map { try reader.string($0, "\(what).layer") }
-        return (LayerSource(name: name, url: url, path: path, xColumn: x, yColumn: y, crs: crs, table: table), members)
+        var layer = LayerSource(name: name, url: url, path: path, xColumn: x, yColumn: y, crs: crs, table: table)
+        if let o = member("outliers") {
+            layer.outliers = OutlierPolicy(rawValue: try reader.keyword(o, "\(what).outliers", choices: OutlierPolicy.allCases.map(\.rawValue)))!
+        }
+        return (layer, members)
     }
 
     /// The common head of a criterion or constraint entry: its members (keys checked), a valid `id`, the
