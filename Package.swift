@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GeoCore", targets: ["GeoCore"]),
         .library(name: "SiteScoring", targets: ["SiteScoring"]),
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
+        .library(name: "VectorFormats", targets: ["VectorFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,15 +27,18 @@ let package = Package(
         .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md"]),
         .target(name: "SiteScoring", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Sensitivity", dependencies: ["SiteScoring"]),
+        .target(name: "VectorFormats", dependencies: ["GeoCore", "CGDAL"], exclude: ["README.md"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Sources/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
+        .testTarget(name: "VectorFormatsTests", dependencies: ["VectorFormats", "GeoCore"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )
