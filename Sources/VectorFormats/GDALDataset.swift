@@ -6,12 +6,22 @@ import CGDAL
 /// Layer handles (`OGRLayerH`) belong to the dataset; they are only used while the dataset is alive.
 final class GDALDataset {
     let handle: GDALDatasetH
+    private var isClosed = false
 
     private init(handle: GDALDatasetH) {
         self.handle = handle
     }
 
-    deinit { GDALClose(handle) }
+    deinit { if !isClosed { GDALClose(handle) } }
+
+    /// Closes the dataset now (`GDALClose`), which is when GPKG and XLSX flush what was written; GDAL reports
+    /// failures of that flush through `CPLError` only, so a writer checks its ``GDALDiagnostics`` afterwards.
+    /// The dataset must not be used after this.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        GDALClose(handle)
+    }
 
     /// Opens `path` read-only as a vector dataset (`GDALOpenEx` with `GDAL_OF_VECTOR`), or nil when GDAL
     /// cannot; the reason is then in the current ``GDALDiagnostics``.

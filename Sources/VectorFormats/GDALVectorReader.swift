@@ -44,7 +44,8 @@ public enum GDALVectorReader {
     ///     when the SRS has or is identified with an authority code (`OSRAutoIdentifyEPSG`), else WKT2.
     ///     When the file has no CRS and none is given the read fails with
     ///     ``VectorFormatError/Reason/missingCRS(layer:)``.
-    ///   - openOptions: GDAL open options (`KEY=VALUE`), e.g. `HEADERS=FORCE` for a spreadsheet.
+    ///   - openOptions: GDAL open options (`KEY=VALUE`) for the driver, e.g. `LIST_ALL_TABLES=YES` for a
+    ///     GeoPackage. Spreadsheets (`.xlsx`, `.ods`) are always read with their first row as the header.
     /// - Returns: the features (``GDALLayerData/collection``), the CRS, and what else the file holds.
     ///
     /// Feature ids: OGR numbers every feature (FID), but for Shapefile, FlatGeobuf and a GeoPackage's
@@ -97,10 +98,12 @@ public enum GDALVectorReader {
     }
 
     /// Opens `url` read-only, turning GDAL's failure into a typed error with a hint for the format.
+    /// Spreadsheets are opened with their first row as the header (`GDALConfiguration.reading`).
     static func open(_ url: URL, openOptions: [String], diagnostics: GDALDiagnostics) throws(VectorFormatError) -> GDALDataset {
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else { throw VectorFormatError(.fileNotFound, path: path) }
-        guard let dataset = GDALDataset.openVector(path: path, openOptions: openOptions) else {
+        let opened = GDALConfiguration.with(GDALConfiguration.reading) { GDALDataset.openVector(path: path, openOptions: openOptions) }
+        guard let dataset = opened else {
             throw VectorFormatError(.cannotOpen(driverHint: hint(forExtension: url.pathExtension.lowercased()),
                                                 gdalMessage: diagnostics.lastMessage), path: path)
         }
@@ -142,6 +145,16 @@ public enum GDALVectorReader {
         case "fgb": "the FlatGeobuf file may be damaged or cut off; re-export it"
         case "zip": "give the path of the layer inside the archive, e.g. /vsizip/data.zip/layer.shp, or unzip it first"
         default: "GDAL recognises no vector format in this file; export the layer as GeoPackage (.gpkg) or GeoJSON"
+        }
+    }
+}
+
+extension GDALVectorReader {
+    /// A dataset-level metadata item (`GDALGetMetadataItem`, default domain), e.g. the manifest a GeoPackage
+    /// written by ``GDALVectorWriter`` carries under ``GDALVectorWriter/manifestMetadataKey``; nil when absent.
+    public static func metadataItem(_ key: String, url: URL) throws(VectorFormatError) -> String? {
+        try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
+            try open(url, openOptions: [], diagnostics: diagnostics).metadataItem(key)
         }
     }
 }

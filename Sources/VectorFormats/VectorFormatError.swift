@@ -30,6 +30,8 @@ public struct VectorFormatError: Error, Hashable, Sendable, CustomStringConverti
         case unsupportedOutput(extension: String, supported: [String], hint: String?)
         /// A property value does not fit the declared field type.
         case fieldTypeMismatch(field: String, expected: VectorFieldType, value: String, featureIndex: Int)
+        /// The format cannot store a feature without a geometry (FlatGeobuf), at a 0-based feature index.
+        case featureWithoutGeometry(featureIndex: Int, format: String)
         /// A declared field or table is unusable (duplicate or empty name, row of the wrong length).
         case invalidSchema(String)
         /// The coordinates could not be transformed to the output CRS.
@@ -75,6 +77,8 @@ public struct VectorFormatError: Error, Hashable, Sendable, CustomStringConverti
             return "\(path): \(shown) is not supported; the formats are \(supported.map { ".\($0)" }.joined(separator: ", "))\(hint.map { "; hint: \($0)" } ?? "")"
         case .fieldTypeMismatch(let field, let expected, let value, let index):
             return "\(path): feature \(index), field '\(field)': \(value) is not \(expected.article) \(expected) value"
+        case .featureWithoutGeometry(let index, let format):
+            return "\(path): feature \(index) has no geometry, which \(format) cannot store (it would be dropped); hint: write .gpkg, or leave out the features without geometry"
         case .invalidSchema(let message):
             return "\(path): \(message)"
         case .transformFailed(let message):

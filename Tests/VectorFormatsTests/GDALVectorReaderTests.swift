@@ -107,6 +107,13 @@ final class GDALVectorReaderTests: XCTestCase {
                 XCTAssertNotNil(dbf.range(of: latin1), "'\(name)' in ISO-8859-1 in the .dbf")
                 XCTAssertNil(dbf.range(of: Data(name.utf8)), "'\(name)' not in UTF-8 in the .dbf")
             }
+            // The same bytes declared as Windows-1252 (`1252`, as ArcGIS writes it), and with no .cpg at all
+            // (GDAL then goes by the .dbf's language driver id, else ISO-8859-1).
+            let cpgURL = out.deletingPathExtension().appendingPathExtension("cpg")
+            try "1252".write(to: cpgURL, atomically: true, encoding: .ascii)
+            LayerComparison.assertSame(try GDALVectorReader.read(url: out).collection, native, mapping: mapping, relative + " (1252)")
+            try FileManager.default.removeItem(at: cpgURL)
+            LayerComparison.assertSame(try GDALVectorReader.read(url: out).collection, native, mapping: mapping, relative + " (no .cpg)")
         }
     }
 
