@@ -9,11 +9,12 @@ import GeoCore
 /// their attributes typed (see `OGRFieldReading`), and no feature id unless the layer has a named
 /// id column of its own (see ``read(url:layer:crs:openOptions:)``).
 public enum GDALVectorReader {
-    /// Whether GDAL can read `url` as a vector dataset: an existing file (or directory, e.g. a FileGDB)
+    /// Whether GDAL can read `url` as a vector dataset: an existing file (or directory, e.g. a FileGDB, or a GDAL
+    /// virtual path such as `/vsizip/data.zip/layer.shp`)
     /// whose extension is in ``VectorFormat/readableExtensions`` or that a GDAL vector driver identifies
     /// from its content (`GDALIdentifyDriverEx` with `GDAL_OF_VECTOR`).
     public static func canRead(_ url: URL) -> Bool {
-        guard FileManager.default.fileExists(atPath: url.path) else { return false }
+        guard url.path.hasPrefix("/vsi") || FileManager.default.fileExists(atPath: url.path) else { return false }
         if VectorFormat.readableExtensions.contains(url.pathExtension.lowercased()) { return true }
         return identifiedDriver(url) != nil
     }
@@ -69,7 +70,10 @@ public enum GDALVectorReader {
             let fields = OGRFieldReading(layer: handle)
 
             var features: [Feature] = []
-            if let count = Optional(OGR_L_GetFeatureCount(handle, 0)), count > 0 { features.reserveCapacity(Int(count)) }
+            // Without forcing, drivers answer only when the count is cheap (-1 otherwise).
+            let count = OGR_L_GetFeatureCount(handle, 0)
+            if count > 0 { features.reserveCapacity(Int(count)) }
+            let errorsBefore = diagnostics.errors.count
             OGR_L_ResetReading(handle)
             while let feature = OGR_L_GetNextFeature(handle) {
                 defer { OGR_F_Destroy(feature) }
@@ -85,8 +89,8 @@ public enum GDALVectorReader {
                 let id: FeatureID? = meaningfulFID ? .number(Double(OGR_F_GetFID(feature))) : nil
                 features.append(Feature(id: id, geometry: geometry, properties: fields.properties(of: feature)))
             }
-            // A failed read ends the loop like the end of the layer does; GDAL's error says which it was.
-            if let message = diagnostics.errors.last {
+            // A failed read ends the loop like the end of the layer does; an error raised meanwhile says which it was.
+            if diagnostics.errors.count > errorsBefore, let message = diagnostics.errors.last {
                 throw VectorFormatError(.readFailed(message: message, featureIndex: features.count), path: url.path)
             }
             return GDALLayerData(
@@ -101,7 +105,8 @@ public enum GDALVectorReader {
     /// Spreadsheets are opened with their first row as the header (`GDALConfiguration.reading`).
     static func open(_ url: URL, openOptions: [String], diagnostics: GDALDiagnostics) throws(VectorFormatError) -> GDALDataset {
         let path = url.path
-        guard FileManager.default.fileExists(atPath: path) else { throw VectorFormatError(.fileNotFound, path: path) }
+        // GDAL's virtual paths (`/vsizip/archive.zip/layer.shp`, `/vsicurl/…`) are not in the file system.
+        guard path.hasPrefix("/vsi") || FileManager.default.fileExists(atPath: path) else { throw VectorFormatError(.fileNotFound, path: path) }
         let opened = GDALConfiguration.with(GDALConfiguration.reading) { GDALDataset.openVector(path: path, openOptions: openOptions) }
         guard let dataset = opened else {
             throw VectorFormatError(.cannotOpen(driverHint: hint(forExtension: url.pathExtension.lowercased()),

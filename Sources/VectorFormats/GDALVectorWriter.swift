@@ -23,9 +23,10 @@ public enum GDALVectorWriter {
     @discardableResult
     public static func write(_ collection: FeatureCollection, fields: [VectorField], to url: URL,
                              options: VectorWriteOptions) throws(VectorFormatError) -> [String] {
-        switch try VectorFormat(forWriting: url) {
+        let format = try VectorFormat(forWriting: url)
+        switch format {
         case .geoPackage, .flatGeobuf:
-            return try writeLayer(collection, fields: fields, to: url, format: try VectorFormat(forWriting: url), options: options)
+            return try writeLayer(collection, fields: fields, to: url, format: format, options: options)
         case .xlsx:
             let first = SpreadsheetTable(name: options.layerName, columns: fields, features: collection.features)
             return try writeSpreadsheet([first] + options.additionalSheets, to: url, protecting: options.protecting)
@@ -100,9 +101,11 @@ public enum GDALVectorWriter {
             guard let dataset = GDALDataset.create(driverName: format.driverName, path: staged.stagingPath) else {
                 throw failure(diagnostics, "GDAL cannot create the file", path: path)
             }
+            // FlatGeobuf's spatial index would re-sort the features; but GDAL 3.6 writes an empty (0-byte) file for
+            // a layer without features and without the index, so an empty layer keeps the index (nothing to sort).
             let layerOptions = CPLStringList(format == .geoPackage
                 ? ["FID=fid", "GEOMETRY_NAME=geom"]
-                : ["SPATIAL_INDEX=NO"])
+                : (rows.isEmpty ? [] : ["SPATIAL_INDEX=NO"]))
             guard let layer = GDALDatasetCreateLayer(dataset.handle, options.layerName, srs.handle, layerType(geometries), layerOptions.list) else {
                 throw failure(diagnostics, "cannot create layer '\(options.layerName)'", path: path)
             }

@@ -69,8 +69,14 @@ final class StagedOutput {
             _ = close(fd)
             throw VectorFormatError(.output(code == ENOSPC || code == EDQUOT ? .diskFull(path: path) : .writeFailed(path: path, reason: Self.errnoText(code))), path: path)
         }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : -1
         _ = fchmod(fd, 0o644)
         _ = close(fd)
+        // GDAL reports some failures only by leaving an empty file; no format written here is ever 0 bytes.
+        guard size > 0 else {
+            throw VectorFormatError(.writeFailed(message: "GDAL produced an empty file"), path: path)
+        }
         guard rename(stagingPath, path) == 0 else {
             throw VectorFormatError(.output(.writeFailed(path: path, reason: Self.errnoText())), path: path)
         }

@@ -283,3 +283,37 @@ final class GDALVectorReaderTests: XCTestCase {
         XCTAssertFalse(GDALVectorReader.canRead(text))
     }
 }
+
+/// Readers on several threads at once: each has its own dataset and its own error handler (CPL's handler stack is
+/// per thread), and GDAL's drivers are registered once.
+final class GDALConcurrentReadTests: XCTestCase {
+    func testConcurrentReadsGiveTheSameFeatures() throws {
+        try GDALTools.requireTools()
+        let dir = try GDALTools.temporaryDirectory(for: self)
+        let layers = GDALVectorReaderTests.shippedLayers
+        var files: [URL] = []
+        for (i, relative) in layers.enumerated() {
+            let out = dir.appendingPathComponent("layer\(i).gpkg")
+            try GDALTools.ogr2ogr(["-f", "GPKG", out.path, GDALTools.layer(relative).path])
+            files.append(out)
+        }
+        let inputs = files
+        let expected = try inputs.map { try GDALVectorReader.read(url: $0) }
+        let results = ResultBox(count: files.count * 4)
+        DispatchQueue.concurrentPerform(iterations: files.count * 4) { i in
+            results.set(i, try? GDALVectorReader.read(url: inputs[i % inputs.count]))
+        }
+        for i in 0..<(files.count * 4) {
+            XCTAssertEqual(results.get(i), expected[i % files.count], "read \(i)")
+        }
+    }
+}
+
+/// Write-once slots for results produced on several threads.
+private final class ResultBox: @unchecked Sendable {
+    private var values: [GDALLayerData?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: GDALLayerData?) { lock.lock(); values[i] = value; lock.unlock() }
+    func get(_ i: Int) -> GDALLayerData? { lock.lock(); defer { lock.unlock() }; return values[i] }
+}

@@ -88,6 +88,9 @@ final class GDALVectorWriterTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.05) // a different millisecond, which GDAL's own timestamp would show
         try GDALVectorWriter.write(collection, fields: fields, to: b, options: options)
         XCTAssertEqual(try Data(contentsOf: a), try Data(contentsOf: b))
+        // The one timestamp GDAL writes is the fixed one (read with ogrinfo's SQL, not with the code under test).
+        let stamp = try GDALTools.run("ogrinfo", ["-q", a.path, "-sql", "SELECT last_change FROM gpkg_contents"])
+        XCTAssertTrue(stamp.stdout.contains("last_change (DateTime) = 2000/01/01 00:00:00+00"), stamp.stdout)
         for ext in ["fgb", "xlsx"] {
             let x = dir.appendingPathComponent("a.\(ext)"), y = dir.appendingPathComponent("b.\(ext)")
             try GDALVectorWriter.write(collection, fields: fields, to: x, options: options)
@@ -170,7 +173,7 @@ final class GDALVectorWriterTests: XCTestCase {
     func testSpreadsheet() throws {
         try GDALTools.requireTools()
         let dir = try GDALTools.temporaryDirectory(for: self)
-        let (collection, fields) = try rankedCandidates()
+        let (collection, _) = try rankedCandidates()
         let weights = SpreadsheetTable(name: "weights", columns: [VectorField("criterion", .text), VectorField("weight", .real)],
                                        rows: [[.string("dist_charger_m"), .number(0.625)], [.string("spaces"), .number(0.375)]])
         let manifestObject: JSONObject = ["version": .string("0.9.0"), "counts": .object(["sites": .number(51), "excluded": .number(8)]), "method": .string("wsm")]
@@ -267,6 +270,32 @@ final class GDALVectorWriterTests: XCTestCase {
         }
         XCTAssertThrowsError(try GDALVectorWriter.write(collection, fields: fields + [VectorField("FID", .integer)], to: dir.appendingPathComponent("x.gpkg"), options: options)) { error in
             guard case .invalidSchema? = (error as? VectorFormatError)?.reason else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// Integers beyond 32 bits become Integer64 columns, non-finite reals become null, an empty layer is still a
+    /// valid file.
+    func testWideIntegersNonFiniteRealsAndEmptyLayers() throws {
+        try GDALTools.requireTools()
+        let dir = try GDALTools.temporaryDirectory(for: self)
+        let features = [
+            Feature(geometry: .point(Position(x: 10.7, y: 52.4)), properties: ["big": .number(4_000_000_000), "x": .number(.nan)]),
+            Feature(geometry: .point(Position(x: 10.8, y: 52.5)), properties: ["big": .number(-7), "x": .number(.infinity)]),
+        ]
+        let fields = [VectorField("big", .integer), VectorField("x", .real)]
+        let out = dir.appendingPathComponent("wide.gpkg")
+        try GDALVectorWriter.write(FeatureCollection(features: features, crs: "EPSG:4326"), fields: fields, to: out, options: VectorWriteOptions(layerName: "wide"))
+        let summary = try ogrinfoSummary(out)
+        XCTAssertTrue(summary.contains("\nbig: Integer64 (0.0)\n"), summary)
+        let read = try GDALVectorReader.read(url: out).collection.features
+        XCTAssertEqual(read.map { $0.properties["big"] }, [.number(4_000_000_000), .number(-7)])
+        XCTAssertEqual(read.map { $0.properties["x"] }, [.null, .null])
+
+        for ext in ["gpkg", "fgb", "xlsx"] {
+            let empty = dir.appendingPathComponent("empty.\(ext)")
+            try GDALVectorWriter.write(FeatureCollection(features: [], crs: "EPSG:4326"), fields: fields, to: empty, options: VectorWriteOptions(layerName: "empty"))
+            XCTAssertTrue(FileManager.default.fileExists(atPath: empty.path), ext)
+            if ext != "xlsx" { XCTAssertTrue(try ogrinfoSummary(empty).contains("Feature Count: 0"), ext) }
         }
     }
 }
