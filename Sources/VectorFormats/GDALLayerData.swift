@@ -18,6 +18,7 @@ public struct GDALLayerData: Hashable, Sendable {
     /// Warnings GDAL raised while reading (e.g. an unknown `.cpg` encoding), in order.
     public var warnings: [String]
 
+    /// A layer's data as ``GDALVectorReader`` assembles it.
     public init(collection: FeatureCollection, layerName: String, layerNames: [String], driver: String,
                 fileCRS: String?, fields: [VectorField], warnings: [String]) {
         self.collection = collection

@@ -96,7 +96,7 @@ public enum GDALVectorReader {
             return GDALLayerData(
                 collection: FeatureCollection(features: features, crs: crsString),
                 layerName: name, layerNames: names, driver: dataset.driverName, fileCRS: fileCRS,
-                fields: schema(of: handle), warnings: diagnostics.warnings
+                fields: fields.schema, warnings: diagnostics.warnings
             )
         }
     }
@@ -126,20 +126,6 @@ public enum GDALVectorReader {
         guard !names.isEmpty, let first = dataset.layer(at: 0) else { throw VectorFormatError(.noLayers, path: path) }
         guard names.count == 1 else { throw VectorFormatError(.ambiguousLayer(names: names), path: path) }
         return (first, names[0])
-    }
-
-    /// The layer's columns with the nearest writer type.
-    private static func schema(of layer: OGRLayerH) -> [VectorField] {
-        guard let definition = OGR_L_GetLayerDefn(layer) else { return [] }
-        return (0..<OGR_FD_GetFieldCount(definition)).map { i in
-            let field = OGR_FD_GetFieldDefn(definition, i)
-            let type: VectorFieldType = switch OGR_Fld_GetType(field) {
-            case OFTInteger, OFTInteger64: OGR_Fld_GetSubType(field) == OFSTBoolean ? .boolean : .integer
-            case OFTReal: .real
-            default: .text
-            }
-            return VectorField(OGRFieldReading.decode(OGR_Fld_GetNameRef(field)), type)
-        }
     }
 
     /// What a file with this extension needs to open, for the error message.

@@ -27,6 +27,19 @@ struct OGRFieldReading {
     /// The field names, in the layer's order.
     var names: [String] { columns.map(\.name) }
 
+    /// The columns with the nearest writer type: integers (32 or 64 bit) `integer`, booleans `boolean`, reals
+    /// `real`, everything else (text, dates, lists, binary) `text`.
+    var schema: [VectorField] {
+        columns.map { column in
+            let type: VectorFieldType = switch column.type {
+            case OFTInteger, OFTInteger64: column.isBoolean ? .boolean : .integer
+            case OFTReal: .real
+            default: .text
+            }
+            return VectorField(column.name, type)
+        }
+    }
+
     /// The schema of `layer` (`OGR_L_GetLayerDefn`).
     init(layer: OGRLayerH) {
         let definition = OGR_L_GetLayerDefn(layer)

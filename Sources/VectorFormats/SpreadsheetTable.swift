@@ -9,6 +9,7 @@ public struct SpreadsheetTable: Hashable, Sendable {
     /// The rows; each has one value per column (`.null` for an empty cell).
     public var rows: [[JSONValue]]
 
+    /// A sheet from explicit rows (each with one value per column; checked when written).
     public init(name: String, columns: [VectorField], rows: [[JSONValue]]) {
         self.name = name
         self.columns = columns

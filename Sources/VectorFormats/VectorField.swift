@@ -18,9 +18,12 @@ public enum VectorFieldType: String, Hashable, Sendable, CaseIterable, CustomStr
 
 /// One declared attribute column: its name and type. The writer creates the columns in the order given.
 public struct VectorField: Hashable, Sendable {
+    /// The column name, as written (GeoPackage and FlatGeobuf keep it whole; no 10-character limit).
     public var name: String
+    /// The column type.
     public var type: VectorFieldType
 
+    /// A column called `name` of type `type`.
     public init(_ name: String, _ type: VectorFieldType) {
         self.name = name
         self.type = type

@@ -48,11 +48,13 @@ public struct VectorFormatError: Error, Hashable, Sendable, CustomStringConverti
     /// The file concerned (as given).
     public var path: String
 
+    /// An error for the file at `path`.
     public init(_ reason: Reason, path: String) {
         self.reason = reason
         self.path = path
     }
 
+    /// The planner-facing message: the path, what went wrong, and a hint what to do.
     public var description: String {
         switch reason {
         case .fileNotFound:

@@ -19,6 +19,7 @@ public struct VectorWriteOptions: Sendable {
     /// time; a fixed value makes the same input give a byte-identical file.
     public var geoPackageTimestamp: String
 
+    /// Options for a layer called `layerName`; everything else has the defaults described above.
     public init(layerName: String, crs: String = "EPSG:4326", manifest: String? = nil, additionalSheets: [SpreadsheetTable] = [],
                 protecting: [URL] = [], geoPackageTimestamp: String = "2000-01-01T00:00:00.000Z") {
         self.layerName = layerName

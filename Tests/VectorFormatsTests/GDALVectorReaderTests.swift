@@ -35,6 +35,8 @@ final class GDALVectorReaderTests: XCTestCase {
             XCTAssertEqual(read.layerNames, [stem(relative)])
             XCTAssertEqual(read.warnings, [], relative)
             LayerComparison.assertSame(read.collection, try expected(relative), relative)
+            // Stronger than the 1e-9 check: GeoPackage stores the same doubles, so the features are equal outright.
+            XCTAssertEqual(read.collection.features, try expected(relative).features, relative)
         }
     }
 
@@ -48,6 +50,7 @@ final class GDALVectorReaderTests: XCTestCase {
             let read = try GDALVectorReader.read(url: out)
             XCTAssertEqual(read.driver, "FlatGeobuf")
             LayerComparison.assertSame(read.collection, try expected(relative), relative)
+            XCTAssertEqual(read.collection.features, try expected(relative).features, relative)
         }
     }
 
