@@ -154,6 +154,13 @@ final class GDALVectorWriterTests: XCTestCase {
             Feature(geometry: .polygon(Polygon(exterior: [Position(x: 10, y: 52), Position(x: 11, y: 52), Position(x: 11, y: 53), Position(x: 10, y: 52)])), properties: ["n": .number(2)]),
             Feature(geometry: nil, properties: ["n": .number(3)]),
             Feature(geometry: .geometryCollection([.lineString([Position(x: 10, y: 52), Position(x: 10.5, y: 52.5)]), .multiPoint([Position(x: 10, y: 52)])]), properties: ["n": .number(4)]),
+            Feature(geometry: .multiPoint([Position(x: 10.1, y: 52.1), Position(x: 10.2, y: 52.2)]), properties: ["n": .number(5)]),
+            Feature(geometry: .multiLineString([[Position(x: 10, y: 52), Position(x: 10.1, y: 52.1)], [Position(x: 10.2, y: 52.2), Position(x: 10.3, y: 52.3), Position(x: 10.4, y: 52.2)]]), properties: ["n": .number(6)]),
+            Feature(geometry: .multiPolygon([
+                Polygon(exterior: [Position(x: 10, y: 52), Position(x: 10.4, y: 52), Position(x: 10.4, y: 52.4), Position(x: 10, y: 52.4), Position(x: 10, y: 52)],
+                        holes: [[Position(x: 10.1, y: 52.1), Position(x: 10.1, y: 52.2), Position(x: 10.2, y: 52.2), Position(x: 10.2, y: 52.1), Position(x: 10.1, y: 52.1)]]),
+                Polygon(exterior: [Position(x: 11, y: 53), Position(x: 11.1, y: 53), Position(x: 11.1, y: 53.1), Position(x: 11, y: 53)]),
+            ]), properties: ["n": .number(7)]),
         ]
         let collection = FeatureCollection(features: features, crs: "EPSG:4326")
         // FlatGeobuf cannot keep the feature without geometry (GDAL 3.6 drops it): refused, nothing written.
@@ -297,5 +304,36 @@ final class GDALVectorWriterTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: empty.path), ext)
             if ext != "xlsx" { XCTAssertTrue(try ogrinfoSummary(empty).contains("Feature Count: 0"), ext) }
         }
+    }
+
+    /// The workbook checked with Python's standard library (zipfile + ElementTree), a parser independent of GDAL:
+    /// the sheets' names and order, the header row, a row per feature, booleans as `t="b"` cells, numbers as numbers.
+    func testSpreadsheetStructureWithAnIndependentParser() throws {
+        guard GDALTools.find("python3") != nil else { throw XCTSkip("python3 not found: the independent XLSX check needs it") }
+        let dir = try GDALTools.temporaryDirectory(for: self)
+        let (collection, _) = try rankedCandidates()
+        let out = dir.appendingPathComponent("ranked.xlsx")
+        let columns = [VectorField("rank", .integer), VectorField("site_id", .text), VectorField("score", .real), VectorField("excluded", .boolean)]
+        let weights = SpreadsheetTable(name: "weights", columns: [VectorField("criterion", .text), VectorField("weight", .real)],
+                                       rows: [[.string("spaces"), .number(1)]])
+        try GDALVectorWriter.write(collection, fields: columns, to: out, options: VectorWriteOptions(layerName: "ranking", additionalSheets: [weights]))
+        let script = """
+        import sys, zipfile, xml.etree.ElementTree as ET
+        ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+        z = zipfile.ZipFile(sys.argv[1])
+        print("sheets", ",".join(s.get("name") for s in ET.fromstring(z.read("xl/workbook.xml")).find("m:sheets", ns)))
+        strings = [si.findtext("m:t", namespaces=ns) for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns)]
+        rows = ET.fromstring(z.read("xl/worksheets/sheet1.xml")).find("m:sheetData", ns).findall("m:row", ns)
+        print("rows", len(rows))
+        def cell(c):
+            v = c.findtext("m:v", namespaces=ns)
+            return strings[int(v)] if c.get("t") == "s" else (c.get("t") or "n") + ":" + v
+        print("header", ",".join(cell(c) for c in rows[0]))
+        print("first", ",".join(cell(c) for c in rows[1]))
+        """
+        let result = try GDALTools.run("python3", ["-c", script, out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines, ["sheets ranking,weights", "rows 52", "header rank,site_id,score,excluded", "first n:1,WOB-01,n:1,b:0"])
     }
 }
