@@ -168,7 +168,9 @@ public enum GDALVectorWriter {
 
     /// A write failure with GDAL's last error (or `fallback`); a full disk is reported as such.
     private static func failure(_ diagnostics: GDALDiagnostics, _ fallback: String, path: String) -> VectorFormatError {
-        let message = diagnostics.errors.isEmpty ? fallback : diagnostics.errors.joined(separator: "; ")
+        var message = diagnostics.errors.isEmpty ? fallback : diagnostics.errors.joined(separator: "; ")
+        // GDAL names the staging file (`dir/.stem.tmp-XXXXXX/name`); the planner only knows the target.
+        message = message.replacingOccurrences(of: #"/\.[^/]*\.tmp-[A-Za-z0-9]{6}/"#, with: "/", options: .regularExpression)
         let lower = message.lowercased()
         if lower.contains("no space left") || lower.contains("disk is full") || lower.contains("disk full") {
             return VectorFormatError(.output(.diskFull(path: path)), path: path)

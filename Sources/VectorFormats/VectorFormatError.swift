@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// Why a vector file could not be read or written through GDAL: a ``Reason`` and the file it concerns.
@@ -60,7 +61,9 @@ public struct VectorFormatError: Error, Hashable, Sendable, CustomStringConverti
         case .fileNotFound:
             return "\(path): no such file; hint: check the path (relative paths are resolved against the scenario file's directory)"
         case .cannotOpen(let hint, let message):
-            return "\(path): cannot be opened as a vector layer\(message.map { " (GDAL: \($0))" } ?? ""); hint: \(hint)"
+            // GDAL's message usually repeats the path, which already leads the line.
+            let reason = message.map { $0.replacingOccurrences(of: "`\(path)' ", with: "").replacingOccurrences(of: path, with: "the file") }
+            return "\(path): cannot be opened as a vector layer\(reason.map { " (GDAL: \($0))" } ?? ""); hint: \(hint)"
         case .ambiguousLayer(let names):
             return "\(path): the file has \(names.count) layers (\(Self.list(names))); hint: choose one with 'layer:'"
         case .unknownLayer(let name, let available, let suggestion):

@@ -256,6 +256,7 @@ final class GDALVectorReaderTests: XCTestCase {
             guard case .cannotOpen(let hint, _)? = (error as? VectorFormatError)?.reason else { return XCTFail("\(error)") }
             XCTAssertTrue(hint.contains("GeoPackage"), hint)
             XCTAssertTrue("\(error)".hasPrefix(garbage.path), "\(error)")
+            XCTAssertEqual("\(error)".components(separatedBy: garbage.path).count, 2, "the path is named once: \(error)")
         }
 
         // A Shapefile whose .dbf/.shx went missing.
