@@ -271,6 +271,17 @@ final class GDALVectorReaderTests: XCTestCase {
         }
     }
 
+    /// The drivers the issue names are in this GDAL build (Debian's libgdal has them all), compared with `ogrinfo --formats`.
+    func testDriversAndVersion() throws {
+        try GDALTools.requireTools()
+        let drivers = GDALVectorReader.vectorDrivers
+        for name in ["GPKG", "ESRI Shapefile", "FlatGeobuf", "XLSX", "GeoJSON"] { XCTAssertTrue(drivers.contains(name), name) }
+        let formats = try GDALTools.run("ogrinfo", ["--formats"]).stdout
+        for name in drivers { XCTAssertTrue(formats.contains("  \(name) ") || formats.contains("  \(name) -"), "\(name) not in ogrinfo --formats") }
+        let version = try GDALTools.run("ogrinfo", ["--version"]).stdout
+        XCTAssertTrue(version.contains("GDAL \(GDALVectorReader.gdalVersion),"), version)
+    }
+
     func testCanReadByExtensionAndContent() throws {
         try GDALTools.requireTools()
         let dir = try GDALTools.temporaryDirectory(for: self)
