@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GeoCore", targets: ["GeoCore"]),
         .library(name: "SiteScoring", targets: ["SiteScoring"]),
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
+        .library(name: "VectorFormats", targets: ["VectorFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,18 +25,21 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
-        .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md", "README.md"]),
-        .target(name: "SiteScoring", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+.target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md", "README.md"]),
+        .target(name: "VectorFormats", dependencies: ["GeoCore", "CGDAL"], exclude: ["README.md"]),
+        .target(name: "SiteScoring", dependencies: ["GeoCore", "VectorFormats", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "Sensitivity", dependencies: ["GeoCore", "SiteScoring"], exclude: ["README.md"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Sources/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
+        .testTarget(name: "VectorFormatsTests", dependencies: ["VectorFormats", "GeoCore"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )
