@@ -20,7 +20,7 @@ let package = Package(
         .executableTarget(
             name: "standort",
             dependencies: [
-                "GeoCore", "SiteScoring", "Sensitivity",
+                "GeoCore", "SiteScoring", "Sensitivity", "VectorFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]

@@ -66,9 +66,9 @@ struct ScoreCommand: ParsableCommand {
             let result = try pipeline.run(method: method, outputs: [outURL] + (timingsURL.map { [$0] } ?? []), timings: &stages)
 
             let writeStart = clock.now
-            let parts = try result.encoded(as: format, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
-                                           coordinateDecimals: precision, threads: pipeline.workerCount)
-            try AtomicFileWriter().write(parts: parts, to: outURL, protecting: pipeline.scenario.inputURLs)
+            let writeWarnings = try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
+                                                 coordinateDecimals: precision, threads: pipeline.workerCount, protecting: pipeline.scenario.inputURLs)
+            writeWarnings.forEach(pipeline.terminal.warning)
             let writeSeconds = (clock.now - writeStart).seconds
 
             if let timingsURL {

@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import Sensitivity
 import SiteScoring
+import VectorFormats
 
 /// Output to the planner: one `error:` / `warning:` line per problem on stderr, a progress bar only when
 /// stderr is a terminal and the run is not `--quiet`.
@@ -109,6 +110,13 @@ func describe(_ error: Error) -> (String, Int32) {
     case let e as ScoringError:
         if case .layerFileNotFound = e.reason { return (e.description, ExitStatus.noInput) }
         return (e.description, ExitStatus.dataError)
+    case let e as VectorFormatError:
+        switch e.reason {
+        case .fileNotFound: return (e.description, ExitStatus.noInput)
+        case .unsupportedOutput: return (e.description, ExitStatus.usage)
+        case .output(let output): return describe(output)
+        default: return (e.description, ExitStatus.dataError)
+        }
     case let e as LayerFormatError:
         if case .unsupportedOutput = e.reason { return (e.description, ExitStatus.usage) }
         return (e.description, ExitStatus.dataError)

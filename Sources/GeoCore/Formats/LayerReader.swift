@@ -22,12 +22,24 @@ public struct LayerReadRequest: Sendable {
     }
 }
 
+/// What a reader read: the features with the CRS of their coordinates, and warnings for the planner
+/// (a CSV column that mixes number conventions, a GDAL driver's notes).
+public struct LayerReadResult: Sendable {
+    public var collection: FeatureCollection
+    public var warnings: [String]
+
+    public init(collection: FeatureCollection, warnings: [String] = []) {
+        self.collection = collection
+        self.warnings = warnings
+    }
+}
+
 /// Reads one or more layer formats into a `FeatureCollection` (features plus the CRS of their coordinates).
 public protocol LayerReader: Sendable {
     /// The formats this reader serves.
     var formats: [LayerFormat] { get }
     /// Reads the layer; errors name the file.
-    func read(_ request: LayerReadRequest, data: Data) throws -> FeatureCollection
+    func read(_ request: LayerReadRequest, data: Data) throws -> LayerReadResult
     /// Whether the reader needs the file's bytes (`data`) or opens the file itself (GDAL).
     var readsBytes: Bool { get }
 }

@@ -5,8 +5,8 @@ public struct GeoJSONLayerReader: LayerReader {
     public init() {}
     public var formats: [LayerFormat] { [.geojson] }
     public var readsBytes: Bool { true }
-    public func read(_ request: LayerReadRequest, data: Data) throws -> FeatureCollection {
-        try GeoJSONReader.read(data: data, source: request.url.path)
+    public func read(_ request: LayerReadRequest, data: Data) throws -> LayerReadResult {
+        LayerReadResult(collection: try GeoJSONReader.read(data: data, source: request.url.path))
     }
 }
 
@@ -15,8 +15,8 @@ public struct CSVLayerReader: LayerReader {
     public init() {}
     public var formats: [LayerFormat] { [.csv] }
     public var readsBytes: Bool { true }
-    public func read(_ request: LayerReadRequest, data: Data) throws -> FeatureCollection {
+    public func read(_ request: LayerReadRequest, data: Data) throws -> LayerReadResult {
         guard let x = request.xColumn, let y = request.yColumn else { preconditionFailure("CSVLayerReader needs xColumn and yColumn; check before reading") }
-        return try CSVReader.read(data: data, source: request.url.path, xColumn: x, yColumn: y, crs: request.crs ?? "EPSG:4326")
+        return LayerReadResult(collection: try CSVReader.read(data: data, source: request.url.path, xColumn: x, yColumn: y, crs: request.crs ?? "EPSG:4326"))
     }
 }

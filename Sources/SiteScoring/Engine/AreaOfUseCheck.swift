@@ -82,6 +82,6 @@ extension LoadedLayer {
         let drop = Set(indices)
         var collection = self.collection
         collection.features = collection.features.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
-        return LoadedLayer(source: source, collection: collection, crs: crs, sha256: sha256)
+        return LoadedLayer(source: source, collection: collection, crs: crs, sha256: sha256, readWarnings: readWarnings)
     }
 }

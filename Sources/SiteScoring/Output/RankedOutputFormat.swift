@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import VectorFormats
 
 /// The formats a ranked result is written in, chosen by the output file's extension (the one place that
 /// chooses). An extension without a writer is a `LayerFormatError` listing the ones that have one.
@@ -8,12 +9,21 @@ public enum RankedOutputFormat: String, Sendable, CaseIterable {
     case geojson
     /// CSV: one row per site with the centroid's lon/lat.
     case csv
+    /// GeoPackage (one layer named after the scenario, typed fields, the manifest in the GeoPackage metadata).
+    case gpkg
+    /// FlatGeobuf (typed fields, features in rank order).
+    case fgb
+    /// Excel workbook: sheet `ranking` in rank order, sheets `weights` and `manifest`.
+    case xlsx
 
     /// Extensions written by each format.
     public var extensions: [String] {
         switch self {
         case .geojson: ["geojson", "json"]
         case .csv: ["csv"]
+        case .gpkg: ["gpkg"]
+        case .fgb: ["fgb"]
+        case .xlsx: ["xlsx"]
         }
     }
 
@@ -25,7 +35,7 @@ public enum RankedOutputFormat: String, Sendable, CaseIterable {
         if let format = allCases.first(where: { $0.extensions.contains(ext) }) { return format }
         let hint: String? = switch LayerFormat(extension: ext) {
         case .shapefile?: "Shapefile field names are cut to 10 characters, which would mangle criterion ids; write .gpkg (GeoPackage) for QGIS"
-        case let format?: "\(format.displayName) output is not available in this build; write .geojson and convert with `ogr2ogr`"
+        case let format?: "\(format.displayName) is read but not written; write .gpkg or .geojson and convert with `ogr2ogr`"
         case nil: nil
         }
         throw LayerFormatError(.unsupportedOutput(extension: ext, supported: allCases.flatMap(\.extensions), hint: hint), file: url.path)
@@ -33,13 +43,55 @@ public enum RankedOutputFormat: String, Sendable, CaseIterable {
 }
 
 extension ScoringResult {
-    /// The ranked result encoded as `format`, in parts for `AtomicFileWriter.write(parts:to:)`.
-    public func encoded(as format: RankedOutputFormat, scenarioPath: String, version: String, coordinateDecimals: Int = 7, threads: Int) throws -> [[UInt8]] {
+    /// Writes the ranked result as `format` to `url`, atomically (complete or not at all; never over one of
+    /// `protecting`). Returns the writer's warnings (GDAL's, normally none).
+    @discardableResult
+    public func write(_ format: RankedOutputFormat, to url: URL, scenarioPath: String, version: String, coordinateDecimals: Int = 7,
+                      threads: Int, protecting inputs: [URL]) throws -> [String] {
         switch format {
         case .geojson:
-            try rankedGeoJSONParts(scenarioPath: scenarioPath, version: version, coordinateDecimals: coordinateDecimals, threads: threads)
+            let parts = try rankedGeoJSONParts(scenarioPath: scenarioPath, version: version, coordinateDecimals: coordinateDecimals, threads: threads)
+            try AtomicFileWriter().write(parts: parts, to: url, protecting: inputs)
+            return []
         case .csv:
-            [try rankedCSV()]
+            try AtomicFileWriter().write(try rankedCSV(), to: url, protecting: inputs)
+            return []
+        case .gpkg, .fgb, .xlsx:
+            let collection = try rankedCollection(scenarioPath: scenarioPath, version: version)
+            let manifest = collection.foreignMembers["standort"]?.jsonText
+            var sheets: [SpreadsheetTable] = []
+            if format == .xlsx {
+                let weightRows: [[JSONValue]] = criteria.enumerated().map { j, c in
+                    [.string(c.id), .string(c.criterion.label ?? ""), .number(weights[j])]
+                }
+                sheets.append(SpreadsheetTable(name: "weights", columns: [VectorField("criterion", .text), VectorField("label", .text), VectorField("weight", .real)], rows: weightRows))
+                if case .object(let m)? = collection.foreignMembers["standort"] { sheets.append(SpreadsheetTable(name: "manifest", keyValuesOf: m)) }
+            }
+            let options = VectorWriteOptions(layerName: format == .xlsx ? "ranking" : Self.layerName(scenario.name), crs: "EPSG:4326",
+                                             manifest: manifest, additionalSheets: sheets, protecting: inputs)
+            return try GDALVectorWriter.write(collection, fields: outputFields(collection), to: url, options: options)
         }
+    }
+
+    /// The output's columns with their types: the candidates' own properties (inferred), then Standort's.
+    func outputFields(_ collection: FeatureCollection) -> [VectorField] {
+        let added = Set(outputPropertyNames)
+        let original = VectorField.inferred(from: candidates).filter { !added.contains($0.name) }
+        var fields = original
+        fields.append(VectorField("rank", .integer))
+        fields.append(VectorField("score", .real))
+        fields += methodColumns.map { VectorField($0.name, .real) }
+        fields += [VectorField("excluded", .boolean), VectorField("excluded_by", .text)]
+        for c in criteria {
+            fields.append(VectorField(c.id, c.text != nil ? .text : (c.isIntegral ? .integer : .real)))
+            fields.append(VectorField(c.valueName, .real))
+        }
+        return fields
+    }
+
+    /// A GeoPackage table name from the scenario name: letters, digits and `_`.
+    static func layerName(_ name: String) -> String {
+        let cleaned = String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }).split(separator: "_").joined(separator: "_")
+        return cleaned.isEmpty ? "ranking" : String(cleaned.prefix(60))
     }
 }

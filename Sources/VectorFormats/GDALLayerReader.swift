@@ -1,0 +1,19 @@
+import Foundation
+import GeoCore
+
+/// GDAL behind GeoCore's layer-format seam: GeoPackage, Shapefile, FlatGeobuf, KML, GML, File Geodatabase,
+/// spreadsheets and newline-delimited GeoJSON. GeoJSON and CSV stay with GeoCore's faster native readers.
+public struct GDALLayerReader: LayerReader {
+    public init() {}
+
+    public var formats: [LayerFormat] { [.geopackage, .shapefile, .flatgeobuf, .kml, .gml, .fileGDB, .xlsx, .geojsonSeq] }
+
+    /// GDAL opens the file itself.
+    public var readsBytes: Bool { false }
+
+    public func read(_ request: LayerReadRequest, data: Data) throws -> LayerReadResult {
+        let layer = try GDALVectorReader.read(url: request.url, layer: request.layerName, crs: request.crs)
+        let prefix = request.url.path + ": "
+        return LayerReadResult(collection: layer.collection, warnings: layer.warnings.map { prefix + $0 })
+    }
+}
