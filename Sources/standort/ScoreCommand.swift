@@ -5,6 +5,8 @@ import SiteScoring
 
 extension AggregationMethod: ExpressibleByArgument {}
 extension RankedOutputFormat: ExpressibleByArgument {}
+extension OutputGeometry: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 
 /// Options every scenario command shares.
 struct ScenarioOptions: ParsableArguments {
@@ -42,6 +44,12 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format (default: by the --out extension).")
     var format: RankedOutputFormat?
 
+    @Option(help: "Output geometry: the sites' own (original) or their centroids (centroid: one point layer).")
+    var geometry: OutputGeometry = .original
+
+    @Option(name: .customLong("csv-dialect"), help: "CSV conventions: en (, and .) or de (; and decimal comma, BOM: opens in a German Excel). Default: the scenario's csv_dialect, else en.")
+    var csvDialect: CSVDialect?
+
     @Option(help: "Coordinate decimals in GeoJSON output (7 ≈ 1 cm).")
     var precision: Int = 7
 
@@ -67,7 +75,9 @@ struct ScoreCommand: ParsableCommand {
 
             let writeStart = clock.now
             let writeWarnings = try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
-                                                 coordinateDecimals: precision, threads: pipeline.workerCount, protecting: pipeline.scenario.inputURLs)
+                                                 options: RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
+                                                                              csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount),
+                                                 protecting: pipeline.scenario.inputURLs)
             writeWarnings.forEach(pipeline.terminal.warning)
             let writeSeconds = (clock.now - writeStart).seconds
 

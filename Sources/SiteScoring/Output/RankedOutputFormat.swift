@@ -46,18 +46,26 @@ extension ScoringResult {
     /// Writes the ranked result as `format` to `url`, atomically (complete or not at all; never over one of
     /// `protecting`). Returns the writer's warnings (GDAL's, normally none).
     @discardableResult
-    public func write(_ format: RankedOutputFormat, to url: URL, scenarioPath: String, version: String, coordinateDecimals: Int = 7,
-                      threads: Int, protecting inputs: [URL]) throws -> [String] {
+    public func write(_ format: RankedOutputFormat, to url: URL, scenarioPath: String, version: String,
+                      options: RankedOutputOptions = RankedOutputOptions(), protecting inputs: [URL]) throws -> [String] {
+        var warnings: [String] = []
+        if options.geometry == .original, format != .csv, format != .xlsx {
+            let types = Set(candidates.compactMap { $0.geometry?.typeName.replacingOccurrences(of: "Multi", with: "") })
+            if types.count > 1 {
+                warnings.append("the candidates mix geometry types (\(types.sorted().joined(separator: ", "))); QGIS shows one type per layer: use --geometry centroid for points\(format == .gpkg ? "" : ", or write .gpkg")")
+            }
+        }
         switch format {
         case .geojson:
-            let parts = try rankedGeoJSONParts(scenarioPath: scenarioPath, version: version, coordinateDecimals: coordinateDecimals, threads: threads)
+            let parts = try rankedGeoJSONParts(scenarioPath: scenarioPath, version: version, coordinateDecimals: options.coordinateDecimals,
+                                               geometry: options.geometry, threads: options.threads)
             try AtomicFileWriter().write(parts: parts, to: url, protecting: inputs)
-            return []
+            return warnings
         case .csv:
-            try AtomicFileWriter().write(try rankedCSV(), to: url, protecting: inputs)
-            return []
+            try AtomicFileWriter().write(try rankedCSV(dialect: options.csvDialect), to: url, protecting: inputs)
+            return warnings
         case .gpkg, .fgb, .xlsx:
-            let collection = try rankedCollection(scenarioPath: scenarioPath, version: version)
+            let collection = try rankedCollection(scenarioPath: scenarioPath, version: version, geometry: options.geometry)
             let manifest = collection.foreignMembers["standort"]?.jsonText
             var sheets: [SpreadsheetTable] = []
             if format == .xlsx {
@@ -67,9 +75,9 @@ extension ScoringResult {
                 sheets.append(SpreadsheetTable(name: "weights", columns: [VectorField("criterion", .text), VectorField("label", .text), VectorField("weight", .real)], rows: weightRows))
                 if case .object(let m)? = collection.foreignMembers["standort"] { sheets.append(SpreadsheetTable(name: "manifest", keyValuesOf: m)) }
             }
-            let options = VectorWriteOptions(layerName: format == .xlsx ? "ranking" : Self.layerName(scenario.name), crs: "EPSG:4326",
+            let writeOptions = VectorWriteOptions(layerName: format == .xlsx ? "ranking" : Self.layerName(scenario.name), crs: "EPSG:4326",
                                              manifest: manifest, additionalSheets: sheets, protecting: inputs)
-            return try GDALVectorWriter.write(collection, fields: outputFields(collection), to: url, options: options)
+            return warnings + (try GDALVectorWriter.write(collection, fields: outputFields(collection), to: url, options: writeOptions))
         }
     }
 

@@ -5,8 +5,8 @@ extension ScoringResult {
     /// The ranked FeatureCollection (RFC 7946, lon/lat): features in output order, each with its original
     /// geometry and properties plus `rank`, `score`, `excluded`, `excluded_by`, and `<id>` / `<id>_value`
     /// for every criterion; the run manifest as the foreign member `standort`.
-    public func rankedCollection(scenarioPath: String, version: String) throws -> FeatureCollection {
-        let geometries = try lonLatGeometries()
+    public func rankedCollection(scenarioPath: String, version: String, geometry: OutputGeometry = .original) throws -> FeatureCollection {
+        let geometries = try lonLatGeometries(geometry)
         let addedNames = outputPropertyPositions
         return FeatureCollection(
             features: outputOrder.indices.map { rankedFeature(at: $0, lonLatGeometries: geometries, addedNames: addedNames) },
@@ -18,8 +18,8 @@ extension ScoringResult {
     /// The ranked GeoJSON document, encoded in parallel chunks without holding every output feature in
     /// memory (the same bytes as encoding `rankedCollection`); write it with `AtomicFileWriter.write(parts:to:)`.
     public func rankedGeoJSONParts(scenarioPath: String, version: String,
-                                   coordinateDecimals: Int = 7, threads: Int) throws -> [[UInt8]] {
-        let geometries = try lonLatGeometries()
+                                   coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, threads: Int) throws -> [[UInt8]] {
+        let geometries = try lonLatGeometries(geometry)
         let addedNames = outputPropertyPositions
         let result = self
         return GeoJSONWriter(coordinateDecimals: coordinateDecimals).encodeParts(
@@ -135,9 +135,10 @@ extension ScoringResult {
         }
     }
 
-    /// The candidates' original geometries in lon/lat (one batched transform).
-    func lonLatGeometries() throws -> [Geometry?] {
-        try CoordinateTransformer(from: candidateCRS, to: .crs84).transform(candidates.map(\.geometry))
+    /// The candidates' original geometries in lon/lat (one batched transform), or their centroids.
+    func lonLatGeometries(_ kind: OutputGeometry) throws -> [Geometry?] {
+        if kind == .centroid { return try referenceLonLat().map { .point($0) } }
+        return try CoordinateTransformer(from: candidateCRS, to: .crs84).transform(candidates.map(\.geometry))
     }
 
     /// Each site's reference point (centroid) in lon/lat, for the CSV output.

@@ -11,7 +11,7 @@ public enum ScenarioLoader {
 
     static let topLevelKeys = [
         "name", "description", "crs", "method", "candidates", "layers", "criteria", "constraints",
-        "ahp", "ahp_method", "ahp_max_cr", "ahp_group", "vikor", "promethee",
+        "ahp", "ahp_method", "ahp_max_cr", "ahp_group", "vikor", "promethee", "csv_dialect",
     ]
     static let layerKeys = ["path", "x", "y", "crs", "layer", "outliers"]
     static let candidateKeys = ["path", "id", "x", "y", "crs", "layer", "outliers"]
@@ -180,15 +180,20 @@ struct ScenarioParser {
                 settings.promethee.perCriterion[c.id] = try preferenceFunction(p.value, "criterion '\(c.id)'.promethee", defaults: nil)
             }
         }
+        let csvDialect = try member("csv_dialect").map {
+            CSVDialect(rawValue: try reader.keyword($0, "csv_dialect", choices: CSVDialect.allCases.map(\.rawValue)))!
+        } ?? .en
         var sections: [String: ScenarioSection] = [:]
         for name in sectionNames {
             if let node = member(name) { sections[name] = ScenarioSection(name: name, root: SectionNode(node: node, file: reader.file)) }
         }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, workingCRS: workingCRS, method: method, candidates: candidates,
             layers: layers, criteria: criteria.map(\.0), constraints: constraints, weighting: weighting,
             methodSettings: settings, sections: sections
         )
+        scenario.csvDialect = csvDialect
+        return scenario
     }
 
     mutating func candidateSource(_ node: Node) throws -> CandidateSource {
