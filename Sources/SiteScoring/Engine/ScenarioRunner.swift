@@ -147,7 +147,12 @@ public enum ScenarioRunner {
         do {
             try transformers.transformer(from: layer.crs, to: .crs84).transformInParallel(&positions)
         } catch {
-            throw ScoringError(.transformFailed(layer: layer.source.name, from: layer.crs.definition, to: "lon/lat", detail: "\(error)"), file: layer.file)
+            // The usual cause is a wrong `crs:` (values of another CRS, or a zone prefix): show the values as written
+            // and the CRS they look like.
+            let first = layer.features.indices.first { layer.features[$0].geometry != nil }
+            let given = first.map { AreaOfUseCheck.givenCoordinates(layer, $0) }
+            let hint = given.map { "; \($0.text)" + ($0.likely.map { ": \($0)" } ?? "") } ?? ""
+            throw ScoringError(.transformFailed(layer: layer.source.name, from: layer.crs.definition, to: "lon/lat", detail: "\(error)\(hint)"), file: layer.file)
         }
         return positions
     }
