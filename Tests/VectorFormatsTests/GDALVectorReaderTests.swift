@@ -8,13 +8,11 @@ import XCTest
 /// fixtures are made by GDAL's own command-line tool, not by the code under test.
 final class GDALVectorReaderTests: XCTestCase {
     /// Every shipped GeoJSON layer: points and polygons, lon/lat and EPSG:25832/25833.
-    static let shippedLayers = [
-        "wolfsburg/bus_stops.geojson", "wolfsburg/city_boundary.geojson", "wolfsburg/districts.geojson",
-        "wolfsburg/existing_fast_chargers.geojson", "wolfsburg/grocery_stores.geojson", "wolfsburg/junctions.geojson",
-        "wolfsburg/parking_candidates.geojson", "wolfsburg/retail_plots.geojson",
-        "mitteldeutschland/airport_25833.geojson", "mitteldeutschland/industrial_parks_25832.geojson",
-        "mitteldeutschland/sector_clusters_25833.geojson", "mitteldeutschland/structural_change_districts_25832.geojson",
-    ]
+    static let shippedLayers: [String] = ["wolfsburg", "mitteldeutschland"].flatMap { region in
+        let folder = GDALTools.layer(region)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".geojson") }.sorted().map { "\(region)/\($0)" }
+    }
 
     private func expected(_ relative: String) throws -> FeatureCollection {
         try GeoJSONReader.read(contentsOf: GDALTools.layer(relative))
@@ -49,8 +47,18 @@ final class GDALVectorReaderTests: XCTestCase {
             try GDALTools.ogr2ogr(["-f", "FlatGeobuf", "-lco", "SPATIAL_INDEX=NO", out.path, GDALTools.layer(relative).path])
             let read = try GDALVectorReader.read(url: out)
             XCTAssertEqual(read.driver, "FlatGeobuf")
-            LayerComparison.assertSame(read.collection, try expected(relative), relative)
-            XCTAssertEqual(read.collection.features, try expected(relative).features, relative)
+            // FlatGeobuf has no date type: GDAL stores a GeoJSON date ("2014-11-01", which OGR types as Date)
+            // as a DateTime at midnight. Compare with that widening undone.
+            var collection = read.collection
+            for f in collection.features.indices {
+                for (key, value) in collection.features[f].properties.members {
+                    if case .string(let text) = value, text.count == 19, text.hasSuffix("T00:00:00") {
+                        collection.features[f].properties[key] = .string(String(text.prefix(10)))
+                    }
+                }
+            }
+            LayerComparison.assertSame(collection, try expected(relative), relative)
+            XCTAssertEqual(collection.features, try expected(relative).features, relative)
         }
     }
 
@@ -75,7 +83,7 @@ final class GDALVectorReaderTests: XCTestCase {
         try GDALTools.requireTools()
         let dir = try GDALTools.temporaryDirectory(for: self)
         for relative in ["wolfsburg/parking_candidates.geojson", "wolfsburg/retail_plots.geojson",
-                         "mitteldeutschland/structural_change_districts_25832.geojson", "mitteldeutschland/airport_25833.geojson"] {
+                         "mitteldeutschland/industrial_parks_25832.geojson", "mitteldeutschland/airport_25833.geojson"] {
             let out = dir.appendingPathComponent(stem(relative) + ".shp")
             try GDALTools.ogr2ogr(["-f", "ESRI Shapefile", out.path, GDALTools.layer(relative).path])
             let read = try GDALVectorReader.read(url: out)

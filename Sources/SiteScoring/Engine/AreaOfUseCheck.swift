@@ -37,6 +37,17 @@ enum AreaOfUseCheck {
         let areaText = "lon \(Int(area.minX))…\(Int(area.maxX)), lat \(Int(area.minY))…\(Int(area.maxY))"
             + (extended != nil ? ", extended to Germany" : "")
         let isWholeLayer = outliers.count * 2 > withGeometry
+        // An outlier that becomes plausible with x and y exchanged is an axis-order mistake in that feature, not a
+        // position in the world: an error unless the layer says what to do with outliers.
+        let swapped = outliers.first { plausible(Position(x: $0.position.y, y: $0.position.x)) }
+        if layer.source.outliers == nil, !isWholeLayer, let swapped {
+            throw ScoringError(
+                .outsideAreaOfUse(position: lonLatText(swapped.position), workingCRS: working.definition, area: areaText,
+                                  layerCRS: layer.crs.definition, given: givenCoordinates(layer, swapped.feature).text, outside: outliers.count, of: withGeometry,
+                                  likely: "with x and y exchanged it would lie inside: are lon/lat swapped in this feature?"),
+                file: layer.file, featureIndex: swapped.feature, featureID: layer.idText(swapped.feature)
+            )
+        }
         if isWholeLayer || layer.source.outliers == .error {
             let given = givenCoordinates(layer, first.feature)
             throw ScoringError(

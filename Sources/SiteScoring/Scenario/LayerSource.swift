@@ -18,8 +18,9 @@ public struct LayerSource: Sendable, Hashable {
     public var crs: CRS?
     /// The table of a multi-layer file (GeoPackage `layer:`); nil: its only one.
     public var table: String?
-    /// What to do with a few positions outside the working CRS's area of use (`outliers:`).
-    public var outliers: OutlierPolicy = .keep
+    /// What to do with a few positions outside the working CRS's area of use (`outliers:`); nil: keep them with a
+    /// warning, except a feature whose swapped x/y would be plausible, which is an error.
+    public var outliers: OutlierPolicy?
 
     public init(name: String, url: URL, path: String, xColumn: String? = nil, yColumn: String? = nil, crs: CRS? = nil, table: String? = nil) {
         self.table = table
