@@ -9,7 +9,8 @@ extension CRS {
     static let germanCodes: Set<Int> = [25832, 25833, 4647, 5650, 31466, 31467, 31468, 31469, 5676, 5677, 5678, 5679]
 
     /// The area beyond the official area of use in which positions are accepted without a warning, or nil.
-    /// The scale error there is documented in docs/scenario.md (UTM 32 at 15° E: about +0.4 %).
+    /// The scale error there is documented in docs/scenario.md (UTM 32 at Germany's eastern border, 15.04° E:
+    /// +0.18 % at 51° N, +0.21 % at 47.6° N; UTM 33 at the western border, 5.87° E: +0.46 %).
     public var extendedUse: BoundingBox? {
         guard let code = epsgCode, Self.germanCodes.contains(code) else { return nil }
         return Self.germanyExtent
