@@ -92,7 +92,11 @@ struct SensitivityCommand: ParsableCommand {
             let mc = runsMC ? try MonteCarlo.run(problem, samples: samples, seed: seed, spread: spread, top: top, threads: options.threads, progress: stage("monte carlo")) : nil
             let smaa = runsSMAA ? try SMAA.run(problem, samples: samples, seed: seed, top: top, ordinal: ordinal, threads: options.threads, progress: stage("smaa")) : nil
             terminal.finishProgress()
-            let report = SensitivityReport(problem: problem, modelName: result.method.rawValue, oat: oat, monteCarlo: mc, smaa: smaa)
+            let report = SensitivityReport(
+                problem: problem, modelName: result.method.rawValue, oat: oat, monteCarlo: mc, smaa: smaa,
+                siteLabels: Dictionary(uniqueKeysWithValues: zip(result.siteIDs, result.siteLabels).compactMap { id, label in label.map { (id, $0) } }),
+                criterionLabels: Dictionary(uniqueKeysWithValues: result.criteria.compactMap { c in c.criterion.label.map { (c.id, $0) } })
+            )
 
             // The ranked sites with the per-site sensitivity figures added.
             var collection = try result.rankedCollection(scenarioPath: scenarioURL.path, version: Standort.version)

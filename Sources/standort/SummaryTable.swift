@@ -7,11 +7,13 @@ enum SummaryTable {
         let method = result.method
         let scored = result.eligibleIndices.count
         var lines = ["\(result.scenario.name) — \(method.rawValue), working CRS \(result.workingCRS): \(scored) of \(result.siteIDs.count) sites ranked"]
+        let labels = result.siteLabels
+        let named = result.outputOrder.prefix(min(top, scored)).contains { labels[$0] != nil }
         let rows = result.outputOrder.prefix(min(top, scored)).map { s in
-            [String(result.ranks[s]!), result.siteIDs[s].description, String(format: "%.4f", result.scores[s]!),
-             result.topContributors(s).joined(separator: ", ")]
+            [String(result.ranks[s]!), result.siteIDs[s].description] + (named ? [labels[s] ?? ""] : [])
+                + [String(format: "%.4f", result.scores[s]!), result.topContributors(s).joined(separator: ", ")]
         }
-        let header = ["rank", "site", "score", "top contributions"]
+        let header = ["rank", "site"] + (named ? ["name"] : []) + ["score", "top contributions"]
         let widths = (0..<header.count).map { j in ([header[j]] + rows.map { $0[j] }).map(\.count).max()! }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { j, c in j == cells.count - 1 ? c : c.padding(toLength: widths[j], withPad: " ", startingAt: 0) }
@@ -26,6 +28,9 @@ enum SummaryTable {
                 line += "; no single winner — compromise set: " + a.compromiseSet.map(\.description).joined(separator: ", ")
             }
             lines.append(line)
+        }
+        if !rows.isEmpty {
+            lines.append("top contributions: the two criteria with the largest weight × value for that site (what lifts it most)")
         }
         let excluded = result.exclusionCounts
         if !excluded.isEmpty {

@@ -93,7 +93,7 @@ extension SensitivityReport {
             let lx = left + Double(n % 5) * 150
             let yy = ly + 24 * Double(n / 5)
             svg.line(x1: lx, y1: yy - 4, x2: lx + 24, y2: yy - 4, stroke: SVGCanvas.palette[n % SVGCanvas.palette.count], width: 3)
-            svg.text("\(siteIDs[site]) (rank \(currentRanks[site]))", x: lx + 30, y: yy, size: 12)
+            svg.text("\(name(siteIDs[site])) (rank \(currentRanks[site]))", x: lx + 30, y: yy, size: 12)
         }
         return svg.data
     }
@@ -108,7 +108,7 @@ extension SensitivityReport {
             if ta != tb { return ta > tb }
             return currentRanks[$0] < currentRanks[$1]
         }.prefix(15)
-        let labelWidth = min(220, 40 + 7.5 * Double(shown.map { siteIDs[$0].description.count }.max() ?? 6))
+        let labelWidth = min(260, 40 + 7.5 * Double(shown.map { name(siteIDs[$0]).count }.max() ?? 6))
         let (left, top, barHeight, gap, plotWidth) = (labelWidth, 80.0, 22.0, 8.0, 560.0)
         let legendColumns = 6
         let legendRows = (smaa.top + 1 + legendColumns - 1) / legendColumns
@@ -128,7 +128,7 @@ extension SensitivityReport {
         let colour = { (r: Int) in SVGCanvas.ramp(smaa.top == 1 ? 0 : Double(r) / Double(smaa.top - 1) * 0.9) }
         for (row, i) in shown.enumerated() {
             let y = top + Double(row) * (barHeight + gap)
-            svg.text(siteIDs[i].description, x: left - 10, y: y + barHeight / 2 + 4, size: 13, anchor: .end)
+            svg.text(name(siteIDs[i]), x: left - 10, y: y + barHeight / 2 + 4, size: 13, anchor: .end)
             var start = 0.0
             for (r, b) in smaa.sites[i].acceptability.enumerated() where b > 0 {
                 svg.rect(x: x(start), y: y, width: x(start + b) - x(start), height: barHeight, fill: colour(r))

@@ -48,7 +48,7 @@ extension SensitivityReport {
     func summaryMarkdown() -> String {
         var md = "# Sensitivity of the ranking\n\n"
         guard let firstIndex = byRank.first else { return md + "There are no sites to analyse.\n" }
-        let first = siteIDs[firstIndex].description
+        let first = name(siteIDs[firstIndex])
         md += "Model: \(modelName), \(siteIDs.count) sites, \(criterionIDs.count) criteria. "
         md += "With the scenario's weights, site **\(first)** is ranked first.\n\n"
 
@@ -56,7 +56,7 @@ extension SensitivityReport {
             md += "## Changing one weight at a time\n\n"
             md += "Each weight was moved from 0 to 1 while the other weights kept their ratios.\n\n"
             for s in oat.stability {
-                let name = "`\(s.criterion)`"
+                let name = criterionName(s.criterion)
                 if s.rank1Low <= 1e-9 && s.rank1High >= 1 - 1e-9 {
                     md += "- Site \(first) stays first whatever the weight of \(name) (now \(ReportFormat.short(s.weight))).\n"
                 } else {
@@ -64,11 +64,11 @@ extension SensitivityReport {
                 }
             }
             if let critical = oat.stability.min(by: { margin($0) < margin($1) }), margin(critical) < 1 {
-                md += "\nThe first place is most sensitive to `\(critical.criterion)`: a change of its weight by \(ReportFormat.short(margin(critical))) changes the winner.\n"
+                md += "\nThe first place is most sensitive to \(criterionName(critical.criterion)): a change of its weight by \(ReportFormat.short(margin(critical))) changes the winner.\n"
             }
             md += "\nThe set of the top \(oat.top) stays the same while each weight stays in these ranges:\n\n"
             for s in oat.stability {
-                md += "- `\(s.criterion)`: \(ReportFormat.short(s.topNLow)) to \(ReportFormat.short(s.topNHigh)) (now \(ReportFormat.short(s.weight)))\n"
+                md += "- \(criterionName(s.criterion)): \(ReportFormat.short(s.topNLow)) to \(ReportFormat.short(s.topNHigh)) (now \(ReportFormat.short(s.weight)))\n"
             }
             let tipping = oat.tipping.enumerated().filter { $0.element.weightChange != nil }
             let entering = tipping.filter { $0.element.rank > oat.top }
@@ -76,7 +76,7 @@ extension SensitivityReport {
             if !entering.isEmpty {
                 md += "\nSites closest to entering the top \(oat.top):\n\n"
                 for (_, t) in entering {
-                    md += "- Site \(t.site) (rank \(t.rank)) enters if the weight of `\(t.criterion!)` changes by \(signed(t.weightChange!)).\n"
+                    md += "- Site \(name(t.site)) (rank \(t.rank)) enters if the weight of \(criterionName(t.criterion!)) changes by \(signed(t.weightChange!)).\n"
                 }
             }
             let leaving = tipping.filter { $0.element.rank <= oat.top }
@@ -84,7 +84,7 @@ extension SensitivityReport {
             if !leaving.isEmpty {
                 md += "\nSites of the top \(oat.top) closest to dropping out:\n\n"
                 for (_, t) in leaving {
-                    md += "- Site \(t.site) (rank \(t.rank)) drops out if the weight of `\(t.criterion!)` changes by \(signed(t.weightChange!)).\n"
+                    md += "- Site \(name(t.site)) (rank \(t.rank)) drops out if the weight of \(criterionName(t.criterion!)) changes by \(signed(t.weightChange!)).\n"
                 }
             }
             md += "\n"
@@ -100,7 +100,7 @@ extension SensitivityReport {
             let others = mc.sites.enumerated().filter { $0.offset != firstIndex && $0.element.pRank1 > 0 }
                 .sorted { $0.element.pRank1 > $1.element.pRank1 }.prefix(5)
             if !others.isEmpty {
-                md += "\nOther sites that came first: " + others.map { "\($0.element.site) (\(ReportFormat.percent($0.element.pRank1)))" }
+                md += "\nOther sites that came first: " + others.map { "\(name($0.element.site)) (\(ReportFormat.percent($0.element.pRank1)))" }
                     .joined(separator: ", ") + ".\n"
             }
             md += "\n"
@@ -111,10 +111,22 @@ extension SensitivityReport {
             let winners = smaa.sites.filter { ($0.acceptability.first ?? 0) > 0 }
                 .sorted { $0.acceptability[0] > $1.acceptability[0] }.prefix(5)
             for w in winners {
-                md += "- Site \(w.site) is first for \(ReportFormat.percent(w.acceptability[0])) of the weight vectors"
+                md += "- Site \(name(w.site)) is first for \(ReportFormat.percent(w.acceptability[0])) of the weight vectors"
                 md += w.confidence == 1 ? "; it is also first with its own central weights.\n" : ".\n"
             }
             md += "\n"
+        }
+        if let mc = monteCarlo, let smaa,
+           let mcWinner = mc.sites.max(by: { ($0.pRank1, $1.site) < ($1.pRank1, $0.site) }),
+           let smaaWinner = smaa.sites.max(by: { ($0.acceptability.first ?? 0, $1.site) < ($1.acceptability.first ?? 0, $0.site) }),
+           mcWinner.site != smaaWinner.site {
+            md += "## Why Monte Carlo and SMAA disagree\n\n"
+            md += "Monte Carlo varies *your* weights by up to ±\(ReportFormat.percent(mc.spread)) and finds \(name(mcWinner.site)) first most often; "
+            md += "SMAA ignores the weights you chose and asks which site wins under *any* weights"
+            md += smaa.ordinal ? " that keep your order of importance" : ""
+            md += ", and finds \(name(smaaWinner.site)). Both are right: \(name(mcWinner.site)) wins for weights near yours, "
+            md += "\(name(smaaWinner.site)) for a wider range of possible priorities. If the weights are settled, follow Monte Carlo; "
+            md += "if they are still being negotiated, SMAA shows which site is the safer choice.\n\n"
         }
         md += "Methods, formulas and references: docs/sensitivity.md.\n"
         return md

@@ -14,11 +14,18 @@ public struct SensitivityReport: Sendable {
     public let oat: OATResult?
     public let monteCarlo: MonteCarloResult?
     public let smaa: SMAAResult?
+    /// Names of sites for people (from the scenario's `label_field` or `name`), by id.
+    public let siteLabels: [SiteID: String]
+    /// Criterion labels (the scenario's `label:`), by criterion id.
+    public let criterionLabels: [String: String]
     /// Site indices by current rank.
     let byRank: [Int]
 
     public init(problem: SensitivityProblem, modelName: String, oat: OATResult? = nil,
-                monteCarlo: MonteCarloResult? = nil, smaa: SMAAResult? = nil) {
+                monteCarlo: MonteCarloResult? = nil, smaa: SMAAResult? = nil,
+                siteLabels: [SiteID: String] = [:], criterionLabels: [String: String] = [:]) {
+        self.siteLabels = siteLabels
+        self.criterionLabels = criterionLabels
         siteIDs = problem.siteIDs
         criterionIDs = problem.criterionIDs
         weights = problem.weights
@@ -52,5 +59,18 @@ public struct SensitivityReport: Sendable {
         }
         if let smaa { files.append(("smaa_acceptability.svg", acceptabilityChart(smaa))) }
         return files
+    }
+}
+
+extension SensitivityReport {
+    /// "id (name)" for summaries and charts; the id alone when the site has no name.
+    func name(_ id: SiteID) -> String {
+        guard let label = siteLabels[id], label != id.description else { return id.description }
+        return "\(id) (\(label))"
+    }
+
+    /// "`id` (label)" for a criterion in summaries.
+    func criterionName(_ id: String) -> String {
+        criterionLabels[id].map { "`\(id)` (\($0))" } ?? "`\(id)`"
     }
 }

@@ -17,6 +17,7 @@ extension MeasureContext {
         for c in scenario.constraints {
             if case .attribute(let field, _, _) = c.kind { uses.append(("constraint '\(c.id)'", field, nil)) }
         }
+        if let label = scenario.labelField { uses.append(("label_field", label, nil)) }
         var warnings: [String] = []
         var warned = Set<String>()
         for use in uses {
@@ -38,7 +39,7 @@ extension MeasureContext {
             if valued == 0 {
                 throw ScoringError(.fieldAlwaysEmpty(owner: use.owner, field: use.field, layer: layerName), file: file)
             }
-            if valued < features.count, use.layer == nil, warned.insert(use.field).inserted {
+            if valued < features.count, use.layer == nil, use.owner != "label_field", warned.insert(use.field).inserted {
                 warnings.append("field '\(use.field)' (read by \(use.owner)) is empty or absent on \(features.count - valued) of \(features.count) candidates; they are excluded as missing:\(use.field)")
             }
         }

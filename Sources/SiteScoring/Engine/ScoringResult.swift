@@ -48,6 +48,24 @@ public struct ScoringResult: Sendable {
         return nil
     }
 
+    /// Each site's name for people (the scenario's `label_field`, else the `name` property), nil where it has none.
+    public var siteLabels: [String?] {
+        let field = scenario.labelField ?? "name"
+        return candidates.map { f in
+            switch f.properties[field] {
+            case .string(let s)? where !s.isEmpty: s
+            case .number(let n)?: SiteID.number(n).description
+            default: nil
+            }
+        }
+    }
+
+    /// "id (name)", or the id alone when the site has no name or the name is the id.
+    public func displayName(_ s: Int, labels: [String?]) -> String {
+        guard let label = labels[s], label != siteIDs[s].description else { return siteIDs[s].description }
+        return "\(siteIDs[s]) (\(label))"
+    }
+
     /// Indices of the eligible sites, in input order.
     public var eligibleIndices: [Int] { exclusions.indices.filter { exclusions[$0].isEmpty } }
 

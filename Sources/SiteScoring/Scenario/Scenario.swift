@@ -29,6 +29,9 @@ public struct Scenario: Sendable {
     public var weighting: Weighting
     /// Sections owned by other modules (`plan:`, `report:`), kept as parsed YAML for their owner to read.
     public var sections: [String: ScenarioSection]
+    /// The candidate property that names a site in tables, summaries and charts (`label_field:`); nil: `name`
+    /// when the candidates have it.
+    public var labelField: String?
     /// The CSV conventions of CSV output (`csv_dialect:`; `--csv-dialect` overrides it).
     public var csvDialect: CSVDialect = .en
     /// SHA-256 of the bytes the scenario was parsed from (nil when built in code), for the run manifest.

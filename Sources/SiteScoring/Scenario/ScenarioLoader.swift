@@ -11,7 +11,7 @@ public enum ScenarioLoader {
 
     static let topLevelKeys = [
         "name", "description", "crs", "method", "candidates", "layers", "criteria", "constraints",
-        "ahp", "ahp_method", "ahp_max_cr", "ahp_group", "vikor", "promethee", "csv_dialect",
+        "ahp", "ahp_method", "ahp_max_cr", "ahp_group", "vikor", "promethee", "csv_dialect", "label_field",
     ]
     static let layerKeys = ["path", "x", "y", "crs", "layer", "outliers"]
     static let candidateKeys = ["path", "id", "x", "y", "crs", "layer", "outliers"]
@@ -193,6 +193,7 @@ struct ScenarioParser {
             methodSettings: settings, sections: sections
         )
         scenario.csvDialect = csvDialect
+        scenario.labelField = try member("label_field").map { try reader.string($0, "label_field") }
         return scenario
     }
 
