@@ -64,7 +64,7 @@ public struct CSVWarning: Hashable, Sendable, CustomStringConvertible {
         case .ambiguousReadAsDecimalPoint(let cells, let point):
             return "\(Self.describe(cells)) could have a decimal point or a thousands separator; read with a decimal point (\(cells.first.text) = \(Self.decimal(cells.first.text))) like \"\(point.text)\" on line \(point.line); if \(Self.thousands(cells.first.text)) is meant, write it without the dot"
         case .ambiguousReadAsThousands(let cells, let pointColumn, let point):
-            return "\(Self.describe(cells)) read with '.' as thousands separator (\(cells.first.text) = \(Self.thousands(cells.first.text))), as usual with ';' as delimiter, but column \"\(pointColumn)\" writes decimal points (\"\(point.text)\" on line \(point.line)); if \(Self.decimal(cells.first.text)) is meant, write \(cells.first.text.replacingOccurrences(of: ".", with: ","))"
+            return "\(Self.describe(cells)) read with '.' as thousands separator (\(cells.first.text) = \(Self.thousands(cells.first.text))), as usual with ';' as delimiter, but column \"\(pointColumn)\" writes decimal points (\"\(point.text)\" on line \(point.line)); if \(Self.decimal(cells.first.text)) is meant, write \(Self.decimal(cells.first.text).replacingOccurrences(of: ".", with: ","))"
         }
     }
 

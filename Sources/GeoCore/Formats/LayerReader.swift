@@ -30,4 +30,13 @@ public protocol LayerReader: Sendable {
     func read(_ request: LayerReadRequest, data: Data) throws -> FeatureCollection
     /// Whether the reader needs the file's bytes (`data`) or opens the file itself (GDAL).
     var readsBytes: Bool { get }
+    /// Reads the layer with warnings about what was read but may be unintended (each one `warning:` line,
+    /// naming the file). Default: `read` and no warnings.
+    func readWithWarnings(_ request: LayerReadRequest, data: Data) throws -> (collection: FeatureCollection, warnings: [String])
+}
+
+extension LayerReader {
+    public func readWithWarnings(_ request: LayerReadRequest, data: Data) throws -> (collection: FeatureCollection, warnings: [String]) {
+        (try read(request, data: data), [])
+    }
 }

@@ -10,6 +10,8 @@ struct LoadedLayer {
     let crs: CRS
     /// SHA-256 of the file's bytes.
     let sha256: String
+    /// The reader's warnings (each names the file), e.g. how a CSV's numbers were read.
+    var readWarnings: [String] = []
     /// Each feature's geometry in the working CRS (nil where the file has `geometry: null`).
     var working: [Geometry?] = []
 
@@ -39,9 +41,9 @@ struct LoadedLayer {
         }
         let request = LayerReadRequest(url: source.url, xColumn: source.xColumn, yColumn: source.yColumn,
                                        crs: source.crs?.definition, layerName: source.table)
-        let collection = try reader.read(request, data: data)
+        let (collection, readWarnings) = try reader.readWithWarnings(request, data: data)
         let crs = source.crs ?? CRS(collection.crs)
-        return LoadedLayer(source: source, collection: collection, crs: crs, sha256: SHA256.hex(of: data))
+        return LoadedLayer(source: source, collection: collection, crs: crs, sha256: SHA256.hex(of: data), readWarnings: readWarnings)
     }
 
     /// The text form of feature `i`'s id for messages.

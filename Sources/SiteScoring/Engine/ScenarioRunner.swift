@@ -50,6 +50,7 @@ public enum ScenarioRunner {
         // Read.
         let sources = [scenario.candidates.layer] + scenario.layers
         var loaded = try readAll(sources, threads: options.threads)
+        warnings += loaded.flatMap(\.readWarnings)
         lap(\.read, &timings)
 
         // Working CRS, area-of-use check, one batched transform per layer.
