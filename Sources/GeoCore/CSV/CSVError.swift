@@ -117,7 +117,7 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
         case .malformedNumber(let text) where text.contains(",") && text.contains("."):
             "in a ';'-delimited file write 1.234,5 or 1234,5, elsewhere 1234.5; thousands dots must separate groups of exactly three digits"
         case .malformedNumber:
-            "write the number plainly (1234.5, or 1234,5 in a ';'-delimited file); thousands dots must separate groups of exactly three digits; a column of dates or codes must not mix with numbers"
+            "write the number plainly (1234.5, or 1234,5 in a ';'-delimited file); thousands dots must separate groups of exactly three digits"
         case .decimalPointInThousandsColumn(let text, _, _):
             "write \(text.replacingOccurrences(of: ".", with: ",")) for a decimal (with ';' as delimiter the decimal separator is ','), or correct the thousands grouping"
         case .coordinateNeedsSemicolon(let text, let reading) where text.contains("."):
