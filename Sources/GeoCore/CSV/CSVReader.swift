@@ -14,7 +14,7 @@ import Foundation
 ///   (1.2, warning) when the column otherwise writes `3.5`, as thousands otherwise (warning when another
 ///   column writes decimal points); a column mixing both conventions gets a warning; a number cell that
 ///   fits neither (`12.34,5`) is an error in a coordinate column or a mostly numeric one
-///   (``CSVColumnEvidence``, docs/scenario.md "How CSV files are read"). With `,` only the decimal point exists.
+///   (docs/scenario.md "How CSV files are read"). With `,` only the decimal point exists.
 /// - Coordinates must be finite numbers (leading zeros allowed); a header without data rows gives 0 features.
 ///
 /// Byte-level: the file is memory-mapped and fields are sliced, not copied, until their value is built.
