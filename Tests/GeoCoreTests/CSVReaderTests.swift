@@ -33,8 +33,9 @@ final class CSVReaderTests: XCTestCase {
     func testSemicolonWithDecimalCommaAndPostcodesStayStrings() throws {
         let fc = try read("plz;x;y;fläche;anteil\n01067;13,7372;51,0504;12,5;1.000\n", x: "x", y: "y")
         XCTAssertEqual(fc.features[0].geometry, .point(Position(x: 13.7372, y: 51.0504)))
-        // 01067 keeps its leading zero as a string; 12,5 → 12.5; 1.000 is one (thousands separators are not guessed).
-        XCTAssertEqual(fc.features[0].properties, ["plz": .string("01067"), "fläche": .number(12.5), "anteil": .number(1)])
+        // 01067 keeps its leading zero as a string; 12,5 → 12.5; 1.000 is one thousand: with ';' the dot is the
+        // thousands separator (issue 11; this test said 1 before, the silent wrong answer the issue reports).
+        XCTAssertEqual(fc.features[0].properties, ["plz": .string("01067"), "fläche": .number(12.5), "anteil": .number(1000)])
         // With ',' as delimiter a decimal comma cannot occur, and "12,5" would be two fields.
         XCTAssertEqual(try read("lon,lat,v\n1,2,\"12,5\"\n").features[0].properties["v"], .string("12,5"))
     }

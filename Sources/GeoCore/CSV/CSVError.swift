@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV file that could not be read as a point layer, with the file, line and column where it went wrong.
 public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
     /// What is wrong.
@@ -26,6 +28,21 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
         case textAfterClosingQuote
         /// The file is not valid UTF-8.
         case invalidUTF8
+        /// A number cell that neither convention reads (`12.34,5`, `1.2.3`): in a coordinate column, or in a
+        /// column where most cells are numbers.
+        case malformedNumber(String)
+        /// A decimal-point number (`1.20`) in a column whose dotted numbers are mostly thousands-grouped
+        /// (`grouped`, e.g. `1.200` on `groupedLine`): it fits neither reading of the column.
+        case decimalPointInThousandsColumn(String, grouped: String, groupedLine: Int)
+        /// A coordinate with a decimal comma and/or thousands dots (`10,7695`, `617.810,75`, `1.234.567`)
+        /// in a `,`-delimited file; `reading` is its value with `;` as delimiter.
+        case coordinateNeedsSemicolon(String, reading: Double)
+    }
+
+    /// What probably caused a problem, when the reader can tell; it chooses the hint.
+    public enum LikelyCause: Hashable, Sendable {
+        /// A ragged row in a `,`-delimited file whose extra fields are the halves of decimal-comma numbers.
+        case decimalCommasWithCommaDelimiter
     }
 
     public var reason: Reason
@@ -35,12 +52,18 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
     public var line: Int?
     /// The column name involved, when there is one.
     public var column: String?
+    /// The offending row as written, shortened to 80 characters (ragged rows).
+    public var row: String?
+    /// What probably caused the problem, when the reader can tell.
+    public var likelyCause: LikelyCause?
 
-    public init(_ reason: Reason, source: String, line: Int? = nil, column: String? = nil) {
+    public init(_ reason: Reason, source: String, line: Int? = nil, column: String? = nil, row: String? = nil, likelyCause: LikelyCause? = nil) {
         self.reason = reason
         self.source = source
         self.line = line
         self.column = column
+        self.row = row
+        self.likelyCause = likelyCause
     }
 
     /// The problem in words, without location.
@@ -59,7 +82,23 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
         case .unterminatedQuote: "a quoted field is not closed"
         case .textAfterClosingQuote: "text follows a closing quote"
         case .invalidUTF8: "the text is not valid UTF-8"
+        case .malformedNumber(let text):
+            "the value \"\(text)\" is not a number: it is neither a decimal-point number (1234.5) nor a decimal-comma number with '.' between groups of three digits (1.234,5)"
+        case .decimalPointInThousandsColumn(let text, let grouped, let groupedLine):
+            "the value \"\(text)\" has a decimal point, but the column's other dotted numbers use '.' as thousands separator (\"\(grouped)\" on line \(groupedLine)), so it fits neither reading"
+        case .coordinateNeedsSemicolon(let text, let reading):
+            if text.contains(".") {
+                "the coordinate \"\(text)\" is written with '.' as thousands separator and ',' as decimal comma (\(Self.plain(reading))), which is read only with ';' as delimiter"
+            } else {
+                "the coordinate \"\(text)\" has a decimal comma (\(Self.plain(reading))), which is read only with ';' as delimiter"
+            }
         }
+    }
+
+    /// `617810.75`, `1234567` (no exponent, no trailing `.0`).
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     /// What the planner can do about it.
@@ -68,11 +107,23 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
         case .missingColumn(_, _, let suggestion?): "did you mean \"\(suggestion)\"?"
         case .missingColumn: "name the coordinate columns as they appear in the header"
         case .tooLarge: "split or filter the file first (each row takes about 400 bytes of memory)"
+        case .raggedRow where likelyCause == .decimalCommasWithCommaDelimiter:
+            "the numbers look like they have decimal commas, which split them in a ','-delimited file; decimal commas need ';' as delimiter: export the file with ';' (German Excel: \"CSV UTF-8 (durch Trennzeichen getrennt)\") or write decimal points"
         case .raggedRow: "quote fields that contain the delimiter"
         case .invalidCoordinate: "coordinates must be plain numbers; a decimal comma is accepted only with ';' as delimiter"
         case .unterminatedQuote: "a quote inside a quoted field must be doubled (\"\")"
         case .textAfterClosingQuote: "a quote inside a quoted field must be doubled (\"\")"
         case .invalidUTF8: "re-export the file as UTF-8"
+        case .malformedNumber(let text) where text.contains(",") && text.contains("."):
+            "in a ';'-delimited file write 1.234,5 or 1234,5, elsewhere 1234.5; thousands dots must separate groups of exactly three digits"
+        case .malformedNumber:
+            "write the number plainly (1234.5, or 1234,5 in a ';'-delimited file); thousands dots must separate groups of exactly three digits"
+        case .decimalPointInThousandsColumn(let text, _, _):
+            "write \(text.replacingOccurrences(of: ".", with: ",")) for a decimal (with ';' as delimiter the decimal separator is ','), or correct the thousands grouping"
+        case .coordinateNeedsSemicolon(let text, let reading) where text.contains("."):
+            "thousands separators are not read in a ','-delimited file: export the file with ';' as delimiter (German Excel: \"CSV UTF-8 (durch Trennzeichen getrennt)\"), or write the coordinate as \(Self.plain(reading))"
+        case .coordinateNeedsSemicolon(_, let reading):
+            "export the file with ';' as delimiter (German Excel: \"CSV UTF-8 (durch Trennzeichen getrennt)\"), or write the coordinate as \(Self.plain(reading))"
         default: nil
         }
     }
@@ -84,6 +135,7 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
         out += ": "
         if let column { out += "column \"\(column)\": " }
         out += message
+        if let row { out += ": \(row)" }
         if let hint { out += "; hint: \(hint)" }
         return out
     }

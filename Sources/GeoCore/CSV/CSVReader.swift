@@ -7,9 +7,14 @@ import Foundation
 /// - Delimiter `,` or `;`, detected from the header (whichever occurs more often outside quotes)
 ///   unless given. Fields follow RFC 4180: quoted fields may contain delimiters, line breaks and
 ///   doubled quotes. UTF-8 with or without BOM; LF, CRLF or CR line ends; blank lines are skipped.
-/// - Cells: empty (quoted or not) → `null`; a JSON-style number (`-12.5`, `3e4`, `+7`) → number,
-///   with a decimal comma accepted when the delimiter is `;` (`12,5` → 12.5); everything else, including
-///   numbers with leading zeros such as postcodes (`01067`), → string. Thousands separators are not guessed.
+/// - Cells: empty (quoted or not) → `null`; a JSON-style number (`-12.5`, `3e4`, `+7`) → number;
+///   everything else, including numbers with leading zeros such as postcodes (`01067`), → string.
+/// - With `;` as delimiter a column may also use the German convention: decimal comma and `.` as thousands
+///   separator (`12,5`, `1.200` = 1200, `12.345,6`). `1.200` is read per column: with a decimal point
+///   (1.2, warning) when the column otherwise writes `3.5`, as thousands otherwise (warning when another
+///   column writes decimal points); a column mixing both conventions gets a warning; a number cell that
+///   fits neither (`12.34,5`) is an error in a coordinate column or a mostly numeric one
+///   (docs/scenario.md "How CSV files are read"). With `,` only the decimal point exists.
 /// - Coordinates must be finite numbers (leading zeros allowed); a header without data rows gives 0 features.
 ///
 /// Byte-level: the file is memory-mapped and fields are sliced, not copied, until their value is built.
@@ -19,11 +24,42 @@ public enum CSVReader {
     /// rejected up front rather than running out of memory.
     public static let defaultMaximumBytes = 1 << 29
 
-    /// Reads the CSV file at `url`; errors name the file's path.
+    /// The features of a CSV file and the warnings about how its numbers were read.
+    public struct Result: Sendable {
+        public var collection: FeatureCollection
+        /// Cells that were read but may not mean what the reader took them to mean (`1.200` in a column
+        /// that also has `3.5`, a column mixing decimal commas and points); one per column at most.
+        public var warnings: [CSVWarning]
+
+        public init(collection: FeatureCollection, warnings: [CSVWarning]) {
+            self.collection = collection
+            self.warnings = warnings
+        }
+    }
+
+    /// Reads the CSV file at `url`; errors name the file's path. Warnings are dropped: use
+    /// ``readWithWarnings(contentsOf:xColumn:yColumn:crs:delimiter:maximumBytes:)`` to show them.
     public static func read(
         contentsOf url: URL, xColumn: String, yColumn: String, crs: String = "EPSG:4326", delimiter: CSVDelimiter? = nil,
         maximumBytes: Int = defaultMaximumBytes
     ) throws(CSVError) -> FeatureCollection {
+        try readWithWarnings(contentsOf: url, xColumn: xColumn, yColumn: yColumn, crs: crs, delimiter: delimiter, maximumBytes: maximumBytes).collection
+    }
+
+    /// Reads CSV from `data`; `source` names it in errors. Warnings are dropped: use
+    /// ``readWithWarnings(data:source:xColumn:yColumn:crs:delimiter:maximumBytes:)`` to show them.
+    public static func read(
+        data: Data, source: String = "<data>", xColumn: String, yColumn: String, crs: String = "EPSG:4326",
+        delimiter: CSVDelimiter? = nil, maximumBytes: Int = defaultMaximumBytes
+    ) throws(CSVError) -> FeatureCollection {
+        try readWithWarnings(data: data, source: source, xColumn: xColumn, yColumn: yColumn, crs: crs, delimiter: delimiter, maximumBytes: maximumBytes).collection
+    }
+
+    /// Reads the CSV file at `url` with the warnings about how its numbers were read.
+    public static func readWithWarnings(
+        contentsOf url: URL, xColumn: String, yColumn: String, crs: String = "EPSG:4326", delimiter: CSVDelimiter? = nil,
+        maximumBytes: Int = defaultMaximumBytes
+    ) throws(CSVError) -> Result {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -36,16 +72,17 @@ public enum CSVReader {
         } catch {
             throw CSVError(.unreadable(error.localizedDescription), source: path)
         }
-        return try read(data: data, source: path, xColumn: xColumn, yColumn: yColumn, crs: crs, delimiter: delimiter, maximumBytes: maximumBytes)
+        return try readWithWarnings(data: data, source: path, xColumn: xColumn, yColumn: yColumn, crs: crs, delimiter: delimiter, maximumBytes: maximumBytes)
     }
 
-    /// Reads CSV from `data`; `source` names it in errors.
-    public static func read(
+    /// Reads CSV from `data` with the warnings about how its numbers were read; `source` names it in
+    /// errors and warnings.
+    public static func readWithWarnings(
         data: Data, source: String = "<data>", xColumn: String, yColumn: String, crs: String = "EPSG:4326",
         delimiter: CSVDelimiter? = nil, maximumBytes: Int = defaultMaximumBytes
-    ) throws(CSVError) -> FeatureCollection {
+    ) throws(CSVError) -> Result {
         guard data.count <= maximumBytes else { throw CSVError(.tooLarge(bytes: data.count, limit: maximumBytes), source: source) }
-        let result: Result<FeatureCollection, CSVError> = data.withUnsafeBytes { raw in
+        let result: Swift.Result<Result, CSVError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do {
                 return .success(try parse(bytes, source: source, xColumn: xColumn, yColumn: yColumn, crs: crs, delimiter: delimiter))
@@ -60,7 +97,7 @@ public enum CSVReader {
 
     private static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, source: String, xColumn: String, yColumn: String, crs: String, delimiter: CSVDelimiter?
-    ) throws(CSVError) -> FeatureCollection {
+    ) throws(CSVError) -> Result {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         let delimiter = delimiter ?? CSVDelimiter.detect(in: bytes, from: start)
@@ -97,6 +134,8 @@ public enum CSVReader {
         // Rows share the header's key strings: each row copies this object and overwrites its values.
         let template = JSONObject(members: propertyColumns.map { (names[$0], JSONValue.null) })
         let propertyKeys = template.keys
+        // With ';' the file may use either decimal convention, decided per column after the last row.
+        var evidence = [CSVColumnEvidence](repeating: CSVColumnEvidence(), count: decimalComma ? names.count : 0)
 
         var features: [Feature] = []
         while true {
@@ -104,12 +143,17 @@ public enum CSVReader {
             do throws(CSVTokenizer.Failure) { line = try tokenizer.nextRecord(into: &fields) } catch { throw fail(error.reason, line: tokenizer.recordLine) }
             guard let line else { break }
             guard fields.count == names.count else {
-                throw fail(.raggedRow(expected: names.count, found: fields.count), line: line)
+                let cause: CSVError.LikelyCause? =
+                    delimiter == .comma && fields.count > names.count && splitDecimalPairs(fields, bytes) >= fields.count - names.count
+                    ? .decimalCommasWithCommaDelimiter : nil
+                throw CSVError(.raggedRow(expected: names.count, found: fields.count), source: source, line: line,
+                               row: rowText(fields, bytes), likelyCause: cause)
             }
-            let x = try coordinate(fields[xIndex], bytes, decimalComma: decimalComma) { reason in
+            let feature = features.count
+            let x = try coordinate(fields[xIndex], bytes, decimalComma: decimalComma, evidence: &evidence, column: xIndex, feature: feature, line: line) { reason in
                 fail(reason, line: line, column: names[xIndex])
             }
-            let y = try coordinate(fields[yIndex], bytes, decimalComma: decimalComma) { reason in
+            let y = try coordinate(fields[yIndex], bytes, decimalComma: decimalComma, evidence: &evidence, column: yIndex, feature: feature, line: line) { reason in
                 fail(reason, line: line, column: names[yIndex])
             }
             var properties = template
@@ -119,7 +163,18 @@ public enum CSVReader {
                 if field.start == field.end {
                     value = .null
                 } else {
-                    switch number(field, bytes, decimalComma: decimalComma) {
+                    let syntax = CSVNumberSyntax.classify(field, bytes)
+                    let number: Double?
+                    switch syntax.kind {
+                    case .text, .neither: number = nil
+                    case .integer, .point: number = syntax.pointValue(bytes)
+                    // Provisionally thousands (1.200 = 1200); `resolve` may turn a column's back to 1.2.
+                    case .comma, .ambiguous: number = decimalComma ? syntax.commaValue(bytes) : (syntax.kind == .ambiguous ? syntax.pointValue(bytes) : nil)
+                    }
+                    if decimalComma {
+                        evidence[column].note(syntax.kind, isNumber: number != nil, feature: feature, line: line) { string(field, bytes) ?? "?" }
+                    }
+                    switch number {
                     case .some(let n) where n.isFinite:
                         value = .number(n)
                     case .some:
@@ -133,7 +188,61 @@ public enum CSVReader {
             }
             features.append(Feature(geometry: .point(Position(x: x, y: y)), properties: properties))
         }
-        return FeatureCollection(features: features, crs: crs)
+
+        guard decimalComma else { return Result(collection: FeatureCollection(features: features, crs: crs), warnings: []) }
+        let (readAsPoint, warnings) = try CSVColumnEvidence.resolve(evidence, names: names, source: source)
+        for column in names.indices where readAsPoint[column] {
+            // 1.200 was read as 1200; with a decimal point it is 1200 / 1000, the same correctly rounded
+            // Double as parsing "1.2" (both round the exact quotient once).
+            for f in evidence[column].ambiguousFeatures {
+                if column == xIndex || column == yIndex {
+                    guard case .point(var p)? = features[f].geometry else { continue }
+                    if column == xIndex { p.x /= 1000 } else { p.y /= 1000 }
+                    features[f].geometry = .point(p)
+                } else if let k = propertyColumns.firstIndex(of: column), case .number(let n)? = features[f].properties[propertyKeys[k]] {
+                    features[f].properties[propertyKeys[k]] = .number(n / 1000)
+                }
+            }
+        }
+        return Result(collection: FeatureCollection(features: features, crs: crs), warnings: warnings)
+    }
+
+    /// The number of disjoint adjacent field pairs that look like the halves of a decimal-comma number
+    /// split by a ',' delimiter (`10` + `7695`): an integer followed by digits only.
+    private static func splitDecimalPairs(_ fields: [CSVTokenizer.Field], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        func digits(_ f: CSVTokenizer.Field, signed: Bool) -> Bool {
+            guard !f.quoted, f.start < f.end else { return false }
+            var i = f.start
+            if signed && bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < f.end else { return false }
+            while i < f.end {
+                guard bytes[i] &- 0x30 < 10 else { return false }
+                i += 1
+            }
+            return true
+        }
+        var pairs = 0
+        var i = 0
+        while i + 1 < fields.count {
+            if digits(fields[i], signed: true) && digits(fields[i + 1], signed: false) {
+                pairs += 1
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return pairs
+    }
+
+    /// The row as written (line breaks inside quotes as spaces), shortened to 80 characters.
+    private static func rowText(_ fields: [CSVTokenizer.Field], _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = fields.first, let last = fields.last else { return nil }
+        let from = first.quoted ? first.start - 1 : first.start
+        let to = min(bytes.count, last.quoted ? last.end + 1 : last.end)
+        guard from < to else { return nil }
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        return text.count > 80 ? String(text.prefix(79)) + "…" : text
     }
 
     // MARK: - Cells
@@ -152,68 +261,34 @@ public enum CSVReader {
         return out.withUnsafeBufferPointer { JSONByteParser.validatedString($0) }
     }
 
-    /// The field as a number when it is one by JSON's grammar (plus a leading `+`, and a decimal comma
-    /// when `decimalComma`); nil otherwise. Uses the GeoJSON parser's correctly rounded number parsing.
-    static func number(
-        _ field: CSVTokenizer.Field, _ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool, allowLeadingZeros: Bool = false
-    ) -> Double? {
-        var start = field.start
-        var end = field.end
-        // Spaces around a number are common in hand-edited files.
-        while start < end && bytes[start] == 0x20 { start += 1 }
-        while end > start && bytes[end - 1] == 0x20 { end -= 1 }
-        if start < end && bytes[start] == UInt8(ascii: "+") { start += 1 }
-        let length = end - start
-        guard length > 0, length <= 64, !field.hasDoubledQuotes else { return nil }
-        // Text cells are the common non-number: reject them before setting up a parse.
-        let first = bytes[start], last = bytes[end - 1]
-        guard first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
-              last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer -> Double? in
-            var out = 0
-            var sawSeparator = false
-            for i in start..<end {
-                var b = bytes[i]
-                if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") {
-                    if b == UInt8(ascii: ",") && !decimalComma { return nil }
-                    if sawSeparator { return nil }
-                    sawSeparator = true
-                    b = UInt8(ascii: ".")
-                }
-                buffer[out] = b
-                out += 1
-            }
-            var offset = 0
-            if allowLeadingZeros {
-                // Drop redundant leading zeros ("08.5" → "8.5") that JSON's grammar forbids.
-                var p = buffer[0] == UInt8(ascii: "-") ? 1 : 0
-                while p + 1 < out && buffer[p] == UInt8(ascii: "0") && buffer[p + 1] >= UInt8(ascii: "0") && buffer[p + 1] <= UInt8(ascii: "9") {
-                    p += 1
-                }
-                if p > (buffer[0] == UInt8(ascii: "-") ? 1 : 0) {
-                    if buffer[0] == UInt8(ascii: "-") { buffer[p - 1] = UInt8(ascii: "-"); offset = p - 1 } else { offset = p }
-                }
-            }
-            var parser = JSONByteParser(base: UnsafePointer(buffer.baseAddress! + offset), count: out - offset)
-            do throws(JSONParseFailure) {
-                let value = try parser.parseNumber()
-                return parser.pos == parser.count ? value : nil
-            } catch {
-                if case .nonFiniteNumber = error.reason { return .infinity }
-                return nil
-            }
-        }
-    }
-
     private static func coordinate(
         _ field: CSVTokenizer.Field, _ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool,
+        evidence: inout [CSVColumnEvidence], column: Int, feature: Int, line: Int,
         _ fail: (CSVError.Reason) -> CSVError
     ) throws(CSVError) -> Double {
         guard field.start != field.end else { throw fail(.emptyCoordinate) }
-        guard let value = number(field, bytes, decimalComma: decimalComma, allowLeadingZeros: true) else {
-            throw fail(.invalidCoordinate(string(field, bytes) ?? "?"))
+        let syntax = CSVNumberSyntax.classify(field, bytes)
+        let value: Double?
+        switch syntax.kind {
+        case .text:
+            value = nil
+        case .integer, .point:
+            value = syntax.pointValue(bytes, allowLeadingZeros: true)
+        case .ambiguous:
+            value = decimalComma ? syntax.commaValue(bytes, allowLeadingZeros: true) : syntax.pointValue(bytes, allowLeadingZeros: true)
+        case .comma:
+            value = syntax.commaValue(bytes, allowLeadingZeros: true)
+            if !decimalComma, let reading = value, reading.isFinite {
+                throw fail(.coordinateNeedsSemicolon(string(field, bytes) ?? "?", reading: reading))
+            }
+        case .neither:
+            throw fail(.malformedNumber(string(field, bytes) ?? "?"))
         }
+        guard let value, decimalComma || syntax.kind != .comma else { throw fail(.invalidCoordinate(string(field, bytes) ?? "?")) }
         guard value.isFinite else { throw fail(.nonFiniteNumber(string(field, bytes) ?? "?")) }
+        if decimalComma {
+            evidence[column].note(syntax.kind, isNumber: true, feature: feature, line: line) { string(field, bytes) ?? "?" }
+        }
         return value
     }
 }
