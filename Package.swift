@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GeoCore", targets: ["GeoCore"]),
         .library(name: "SiteScoring", targets: ["SiteScoring"]),
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
+        .library(name: "NetworkPlanning", targets: ["NetworkPlanning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,9 +27,11 @@ let package = Package(
         .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md"]),
         .target(name: "SiteScoring", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Sensitivity", dependencies: ["SiteScoring"]),
+        .target(name: "NetworkPlanning", dependencies: ["GeoCore", "CCBC"], exclude: ["README.md"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Sources/TestSupport"),
@@ -36,5 +39,6 @@ let package = Package(
         .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "NetworkPlanningTests", dependencies: ["NetworkPlanning", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )
