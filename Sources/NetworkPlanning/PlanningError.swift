@@ -44,6 +44,8 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         case insufficientCapacity(totalDemand: Double, capacity: Double, shortfall: Double)
         /// setcover: even opening every allowed site covers less than the target.
         case targetUnreachable(target: Double, reachableShare: Double)
+        /// No set of new sites satisfies count, min_spacing, budget (and, for setcover, the target) together.
+        case infeasible
         /// The MILP solver failed (status text from CBC).
         case solverFailed(String)
     }
@@ -97,6 +99,8 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         case .targetUnreachable(let target, let share):
             return "plan: setcover target \(Self.number(target)) cannot be reached: all allowed sites together "
                 + "cover \(Self.number(share)) of the demand; lower the target or raise the radius"
+        case .infeasible:
+            return "plan: no set of new sites satisfies count, min_spacing, budget and the target together; relax one of them"
         case .solverFailed(let status):
             return "plan: the exact solver (CBC) failed: \(status); try solver: heuristic"
         }
