@@ -13,12 +13,17 @@ struct GreedySelection {
 
     /// Opens sites into `sites` (already holding any forced ones) while a feasible site has a positive gain
     /// and the rules allow more, or — with `stopAt` — until the value reaches it. Returns the value.
+    ///
+    /// With `perCost`, sites are ranked by gain per unit cost (the cost-benefit greedy for budgeted
+    /// coverage, Khuller, Moss & Naor 1999); ratios shrink like gains, so lazy evaluation still applies.
     static func run(graph: ServiceGraph, state: inout MeritState, sites: inout SiteSet,
-                    threads: Int?, stopAt: Double? = nil) -> Double {
+                    threads: Int?, stopAt: Double? = nil, perCost: Bool = false) -> Double {
         var value = state.value(graph)
         let snapshot = state
+        let cost = sites.rules.cost
+        let priority: @Sendable (Double, Int) -> Double = { gain, c in perCost ? gain / Swift.max(cost[c], 1e-9) : gain }
         let initial = parallelChunks(count: graph.candidateCount, threads: threads, minChunk: 64) { range in
-            range.map { snapshot.gain(of: $0, graph) }
+            range.map { priority(snapshot.gain(of: $0, graph), $0) }
         }.flatMap { $0 }
         var heap: [Entry] = []
         heap.reserveCapacity(graph.candidateCount)
@@ -29,14 +34,15 @@ struct GreedySelection {
         while !sites.isFull, value < target, var top = pop(&heap) {
             guard sites.canAdd(top.candidate) else { continue }  // rules only tighten as sites open
             if top.round != round {
-                top.gain = state.gain(of: top.candidate, graph)
+                top.gain = priority(state.gain(of: top.candidate, graph), top.candidate)
                 top.round = round
                 if top.gain > 0 { push(&heap, top) }
                 continue
             }
+            let gain = perCost ? state.gain(of: top.candidate, graph) : top.gain
             state.add(top.candidate, slot: sites.open.count, graph: graph)
             sites.add(top.candidate)
-            value += top.gain
+            value += gain
             round += 1
         }
         return state.value(graph)

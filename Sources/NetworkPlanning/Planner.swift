@@ -63,19 +63,22 @@ public enum Planner {
         var greedyValue: Double?, exact: ExactSolver.Outcome?
         switch kind {
         case .heuristic:
-            var sites = SiteSet(rules: rules, candidateCount: graph.candidateCount)
-            var state = MeritState(graph: graph)
-            let value = GreedySelection.run(graph: graph, state: &state, sites: &sites, threads: s.threads, stopAt: needed)
-            greedyValue = value
             if let needed {
+                var sites = SiteSet(rules: rules, candidateCount: graph.candidateCount)
+                var state = MeritState(graph: graph)
+                let value = GreedySelection.run(graph: graph, state: &state, sites: &sites, threads: s.threads, stopAt: needed)
+                greedyValue = value
                 guard value >= needed * (1 - 1e-12) else {
                     throw PlanningError(.targetUnreachable(target: s.target ?? 1, reachableShare: value / total))
                 }
                 removeRedundant(graph: graph, sites: &sites, needed: needed)
+                open = sites.open
             } else {
-                VertexSubstitution.run(graph: graph, sites: &sites, threads: s.threads)
+                let search = MultiStartSearch(graph: graph, rules: rules, threads: s.threads)
+                let outcome = search.run()
+                greedyValue = outcome.greedyValue
+                open = outcome.open
             }
-            open = sites.open
         case .exact:
             let outcome = try ExactSolver.solve(graph: graph, rules: rules, model: s.model, uniformMerit: uniform,
                                                 coverageNeeded: needed, timeLimit: s.timeLimit)
