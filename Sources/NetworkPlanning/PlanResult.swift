@@ -1,6 +1,6 @@
 /// The outcome of `Planner.plan(_:)`: the chosen sites, what each candidate and demand point got, and the
 /// summary the CLI prints and records in the manifest (`standort.plan`).
-public struct PlanResult: Sendable {
+public struct PlanResult: Sendable, Hashable {
     /// A facility that serves demand.
     public enum Facility: Hashable, Sendable {
         /// Candidate site index (into `PlanningProblem.candidates`).
