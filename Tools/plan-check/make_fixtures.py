@@ -211,7 +211,7 @@ INSTANCES = [
     ("mclp-score-spacing-budget", 12, "mclp", 60, 600, 2, 10000,
      dict(count=6, radius=1500, attractiveness="score", min_spacing=1500, budget=2500000)),
     ("pmedian-small", 13, "pmedian", 40, 400, 0, 10000, dict(count=4)),
-    ("pmedian-existing-spacing-budget", 14, "pmedian", 50, 500, 4, 10000,
+    ("pmedian-existing-spacing-budget", 14, "pmedian", 40, 400, 4, 10000,
      dict(count=5, min_spacing=1200, budget=2500000)),
     ("setcover-small", 15, "setcover", 60, 600, 2, 10000, dict(radius=1800, target=0.8)),
     ("setcover-spacing", 16, "setcover", 60, 600, 0, 10000, dict(radius=2000, target=0.7, min_spacing=1000)),
@@ -219,7 +219,7 @@ INSTANCES = [
     ("cmclp-score", 18, "mclp", 30, 300, 2, 10000, dict(count=4, radius=2000, per_unit=300, attractiveness="score")),
     ("cpmedian-small", 19, "pmedian", 25, 250, 2, 10000, dict(count=5, per_unit=500)),
     ("cmclp-medium", 20, "mclp", 100, 1000, 3, 20000, dict(count=6, radius=2500, per_unit=500)),
-    ("cpmedian-medium", 21, "pmedian", 60, 500, 3, 20000, dict(count=5, per_unit=600)),
+    ("cpmedian-medium", 21, "pmedian", 40, 400, 3, 20000, dict(count=5, per_unit=500)),
     ("mclp-large", 22, "mclp", 500, 5000, 0, 50000, dict(count=10, radius=3500)),
     ("pmedian-large", 23, "pmedian", 500, 5000, 20, 50000, dict(count=10)),
 ]
