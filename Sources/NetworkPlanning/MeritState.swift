@@ -50,6 +50,27 @@ struct MeritState {
         return g
     }
 
+    /// Swap terms of candidate `c` (not open): returns its gain over the current best (the value of adding
+    /// it) and sets `extra[slot]` so that closing `slot` and opening `c` changes the value by
+    /// `gain + extra[slot] − loss[slot]` (Whitaker 1983's fast interchange).
+    func swapTerms(of c: Int, _ graph: ServiceGraph, extra: inout [Double]) -> Double {
+        for s in extra.indices { extra[s] = 0 }
+        var gain = 0.0
+        for k in graph.pairs(c) {
+            let i = Int(graph.demand[k]), m = graph.merit[k]
+            let b = best[i]
+            let overBest = m > b ? graph.weight[i] * (m - b) : 0
+            gain += overBest
+            let slot = Int(bestSlot[i])
+            if slot >= 0 {
+                let sec = second[i]
+                let overSecond = m > sec ? graph.weight[i] * (m - sec) : 0
+                extra[slot] += overSecond - overBest
+            }
+        }
+        return gain
+    }
+
     /// Value lost by closing the site in each slot (demand falls back to its second best).
     func losses(slots: Int, _ graph: ServiceGraph) -> [Double] {
         var loss = [Double](repeating: 0, count: slots)

@@ -150,7 +150,7 @@ public enum Planner {
         switch kind {
         case .heuristic:
             var sites = SiteSet(rules: rules, candidateCount: problem.candidates.count)
-            let (greedy, _) = CapacitatedSearch(network: network, threads: s.threads).run(sites: &sites)
+            let (greedy, _) = CapacitatedSearch(problem: problem, network: network).run(sites: &sites)
             greedyValue = greedy
             open = sites.open
         case .exact:

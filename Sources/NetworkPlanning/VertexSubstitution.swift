@@ -27,20 +27,7 @@ struct VertexSubstitution {
                 var extra = [Double](repeating: 0, count: current.open.count)
                 var chunkBest: Move?
                 for c in range where !current.isOpen[c] {
-                    for s in extra.indices { extra[s] = 0 }
-                    var gain = 0.0
-                    for k in graph.pairs(c) {
-                        let i = Int(graph.demand[k]), m = graph.merit[k]
-                        let b = state.best[i]
-                        let overBest = m > b ? graph.weight[i] * (m - b) : 0
-                        gain += overBest
-                        let slot = Int(state.bestSlot[i])
-                        if slot >= 0 {
-                            let sec = state.second[i]
-                            let overSecond = m > sec ? graph.weight[i] * (m - sec) : 0
-                            extra[slot] += overSecond - overBest
-                        }
-                    }
+                    let gain = state.swapTerms(of: c, graph, extra: &extra)
                     if current.canAdd(c), gain > 0, chunkBest.map({ gain > $0.delta }) ?? true {
                         chunkBest = Move(delta: gain, candidate: c, slot: -1)
                     }
