@@ -52,7 +52,7 @@ enum ExactSolver {
         if uniformMerit {
             // Demand-major cover lists from the candidate-major pairs (pairs exist only for uncovered points).
             var covers = [[(Int, Double)]](repeating: [], count: graph.demandCount)
-            for j in 0..<graph.candidateCount { for k in graph.pairs(j) { covers[Int(graph.demand[k])].append((x[j], -1)) } }
+            for j in 0..<graph.candidateCount { graph.forEachPair(of: j) { i, _ in covers[i].append((x[j], -1)) } }
             var coverage: [(Int, Double)] = []
             for i in 0..<graph.demandCount where !covers[i].isEmpty {
                 let z = lp.addColumn(lower: 0, upper: 1, objective: isSetCover ? 0 : -graph.weight[i])
@@ -63,9 +63,8 @@ enum ExactSolver {
         } else {
             var perDemand = [[(Int, Double)]](repeating: [], count: graph.demandCount)
             for j in 0..<graph.candidateCount {
-                for k in graph.pairs(j) {
-                    let i = Int(graph.demand[k])
-                    let y = lp.addColumn(lower: 0, upper: 1, objective: -graph.weight[i] * (graph.merit[k] - graph.base[i]))
+                graph.forEachPair(of: j) { i, merit in
+                    let y = lp.addColumn(lower: 0, upper: 1, objective: -graph.weight[i] * (merit - graph.base[i]))
                     lp.addRow([(y, 1), (x[j], -1)], upper: 0)
                     perDemand[i].append((y, 1))
                 }

@@ -20,8 +20,7 @@ struct MeritState {
     }
 
     mutating func add(_ j: Int, slot: Int, graph: ServiceGraph) {
-        for k in graph.pairs(j) {
-            let i = Int(graph.demand[k]), m = graph.merit[k]
+        graph.forEachPair(of: j) { i, m in
             if m > best[i] {
                 second[i] = best[i]
                 best[i] = m
@@ -42,9 +41,8 @@ struct MeritState {
     /// Greedy gain of opening `c`: Σ wᵢ · max(0, merit − bestᵢ) over its pairs.
     func gain(of c: Int, _ graph: ServiceGraph) -> Double {
         var g = 0.0
-        for k in graph.pairs(c) {
-            let i = Int(graph.demand[k])
-            let d = graph.merit[k] - best[i]
+        graph.forEachPair(of: c) { i, m in
+            let d = m - best[i]
             if d > 0 { g += graph.weight[i] * d }
         }
         return g
@@ -56,8 +54,7 @@ struct MeritState {
     func swapTerms(of c: Int, _ graph: ServiceGraph, extra: inout [Double]) -> Double {
         for s in extra.indices { extra[s] = 0 }
         var gain = 0.0
-        for k in graph.pairs(c) {
-            let i = Int(graph.demand[k]), m = graph.merit[k]
+        graph.forEachPair(of: c) { i, m in
             let b = best[i]
             let overBest = m > b ? graph.weight[i] * (m - b) : 0
             gain += overBest

@@ -23,7 +23,7 @@ struct MultiStartSearch {
     func run() -> Outcome {
         let empty = MeritState(graph: graph)
         var firsts: [Int?] = [nil]
-        if graph.demand.count <= Self.multiStartPairLimit {
+        if graph.pairCount <= Self.multiStartPairLimit {
             let gains = parallelChunks(count: graph.candidateCount, threads: threads, minChunk: 64) { range in
                 range.map { empty.gain(of: $0, graph) }
             }.flatMap { $0 }

@@ -44,7 +44,7 @@ public enum Planner {
         let s = problem.settings
         let graph = ServiceGraph(problem: problem)
         let uniform = s.model == .setcover || (s.model == .mclp && s.attractiveness == .none)
-        let kind = resolve(s.solver, pairs: graph.demand.count, limit: uniform ? exactCoverPairLimit : exactAssignmentPairLimit)
+        let kind = resolve(s.solver, pairs: graph.pairCount, limit: uniform ? exactCoverPairLimit : exactAssignmentPairLimit)
         let total = problem.totalDemand
         var needed: Double?
         if s.model == .setcover {
@@ -52,7 +52,7 @@ public enum Planner {
             needed = target * total
             // Coverage with every candidate open: the most any plan can reach.
             var reach = graph.base
-            for k in graph.demand.indices { reach[Int(graph.demand[k])] = 1 }
+            for j in 0..<graph.candidateCount { graph.forEachPair(of: j) { i, _ in reach[i] = 1 } }
             var reachable = 0.0
             for i in 0..<graph.demandCount { reachable += graph.weight[i] * reach[i] }
             if reachable < needed! * (1 - 1e-12) {

@@ -14,7 +14,12 @@ import GeoCore
 /// demand point never matters for it (an exact reduction). Lists are candidate-major with demand indices
 /// ascending; they are built through a spatial index (candidates within the radius, or within the
 /// distance of the nearest existing facility) in parallel chunks of demand and merged in order.
+///
+/// A p-median without existing facilities has every candidate–demand pair; above `densePairLimit` pairs
+/// they are not stored but computed when visited (`forEachPair`), which costs the same arithmetic and no
+/// memory (5,000 × 100,000 pairs would need 6 GB).
 struct ServiceGraph: Sendable {
+    static let densePairLimit = 20_000_000
     let candidateCount: Int
     let demandCount: Int
     let weight: [Double]
@@ -23,6 +28,22 @@ struct ServiceGraph: Sendable {
     let start: [Int]
     let demand: [Int32]
     let merit: [Double]
+    /// Positions for the implicit all-pairs form (nil: pairs are stored).
+    let dense: (candidates: [Position], demand: [Position])?
+
+    /// Number of candidate–demand pairs.
+    var pairCount: Int { dense == nil ? demand.count : candidateCount * demandCount }
+
+    /// Calls `body(demand index, merit)` for every pair of candidate `j`, demand ascending.
+    @inline(__always)
+    func forEachPair(of j: Int, _ body: (Int, Double) -> Void) {
+        if let dense {
+            let c = dense.candidates[j]
+            for i in 0..<demandCount { body(i, -dense.demand[i].distance(to: c)) }
+        } else {
+            for k in start[j]..<start[j + 1] { body(Int(demand[k]), merit[k]) }
+        }
+    }
 
     /// Σ wᵢ · baseᵢ: the objective with no new site.
     var baseObjective: Double {
@@ -31,9 +52,7 @@ struct ServiceGraph: Sendable {
         return s
     }
 
-    @inline(__always) func pairs(_ j: Int) -> Range<Int> { start[j]..<start[j + 1] }
-
-    init(problem: PlanningProblem) {
+    init(problem: PlanningProblem, densePairLimit: Int = ServiceGraph.densePairLimit) {
         let s = problem.settings
         let cands = problem.candidates.map(\.position)
         let dems = problem.demand.map(\.position)
@@ -42,6 +61,15 @@ struct ServiceGraph: Sendable {
         candidateCount = cands.count
         demandCount = dems.count
         weight = problem.demand.map(\.weight)
+        if s.model == .pmedian && exist.isEmpty && cands.count * dems.count > densePairLimit {
+            base = Array(repeating: -Self.beyondAnyDistance(cands + dems), count: dems.count)
+            start = [0]
+            demand = []
+            merit = []
+            dense = (cands, dems)
+            return
+        }
+        dense = nil
         let candIndex = SpatialIndex(cands.map { Geometry.point($0) })
         let existIndex = SpatialIndex(exist.map { Geometry.point($0) })
 

@@ -130,3 +130,22 @@ final class PlanBehaviourTests: XCTestCase {
         XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")", file: file, line: line)
     }
 }
+
+/// The implicit all-pairs p-median graph (used above `ServiceGraph.densePairLimit` pairs) gives exactly
+/// the plan the stored pairs give.
+final class ImplicitPairsTests: XCTestCase {
+    func testImplicitEqualsStoredPairs() throws {
+        let fixture = try PlanFixture("pmedian-small", solver: .heuristic)
+        let p = fixture.problem
+        let stored = ServiceGraph(problem: p), implicit = ServiceGraph(problem: p, densePairLimit: 0)
+        XCTAssertNil(stored.dense)
+        XCTAssertNotNil(implicit.dense)
+        XCTAssertEqual(stored.pairCount, implicit.pairCount)
+        let rules = SiteRules(problem: p)
+        let a = MultiStartSearch(graph: stored, rules: rules, threads: 2).run()
+        let b = MultiStartSearch(graph: implicit, rules: rules, threads: 2).run()
+        XCTAssertEqual(a.open, b.open)
+        XCTAssertEqual(a.value, b.value)
+        XCTAssertEqual(-a.value, fixture.optimum, accuracy: 1e-6 * fixture.optimum)
+    }
+}
