@@ -52,8 +52,14 @@ final class CBCModel {
 
     deinit { Cbc_deleteModel(model) }
 
-    /// Wall-clock limit (`Cbc_setMaximumSeconds`); the solve then stops with its best solution and bound.
-    func setTimeLimit(seconds: Double) { Cbc_setMaximumSeconds(model, seconds) }
+    /// Wall-clock limit (`Cbc_setMaximumSeconds`, and the `sec` / `timeMode elapsed` parameters CBC's own
+    /// driver reads); the solve then stops with its best solution and bound. CBC does not interrupt the
+    /// root LP relaxation: on ~150,000 assignment pairs that alone takes about a minute on 2 cores.
+    func setTimeLimit(seconds: Double) {
+        Cbc_setMaximumSeconds(model, seconds)
+        Cbc_setParameter(model, "sec", String(seconds))
+        Cbc_setParameter(model, "timeMode", "elapsed")
+    }
 
     /// Stop when the relative gap is at most this (`Cbc_setAllowableFractionGap`; default 0: prove optimality).
     func setRelativeGap(_ gap: Double) { Cbc_setAllowableFractionGap(model, gap) }

@@ -30,9 +30,11 @@ enum ExactSolver {
         return x
     }
 
-    private static func run(_ lp: LinearProgram, timeLimit: Double) throws(PlanningError) -> (CBCModel.Outcome, [Double]) {
+    private static func run(_ lp: LinearProgram, timeLimit: Double,
+                            start: [(column: Int, value: Double)] = []) throws(PlanningError) -> (CBCModel.Outcome, [Double]) {
         let cbc = CBCModel(lp)
         cbc.setTimeLimit(seconds: timeLimit)
+        if !start.isEmpty { cbc.setStart(columns: start.map(\.column), values: start.map(\.value)) }
         let out = cbc.solve()
         guard let solution = out.solution else {
             if out.provenInfeasible { throw PlanningError(.infeasible) }
@@ -41,9 +43,11 @@ enum ExactSolver {
         return (out, solution)
     }
 
-    /// Uncapacitated mclp, p-median and set cover on the service graph.
+    /// Uncapacitated mclp, p-median and set cover on the service graph. `start` (a feasible set of sites,
+    /// e.g. the heuristic's) is handed to CBC as its first incumbent, so a run stopped by the time limit
+    /// still returns a plan at least that good.
     static func solve(graph: ServiceGraph, rules: SiteRules, model: PlanModel, uniformMerit: Bool,
-                      coverageNeeded: Double?, timeLimit: Double) throws(PlanningError) -> Outcome {
+                      coverageNeeded: Double?, timeLimit: Double, start: [Int]? = nil) throws(PlanningError) -> Outcome {
         var lp = LinearProgram()
         let isSetCover = model == .setcover
         let x = addSites(&lp, rules: rules, candidates: graph.candidateCount, objective: isSetCover ? 1 : 0,
@@ -71,7 +75,12 @@ enum ExactSolver {
             }
             for row in perDemand where row.count > 1 { lp.addRow(row, upper: 1) }
         }
-        let (out, solution) = try run(lp, timeLimit: timeLimit)
+        var initial: [(column: Int, value: Double)] = []
+        if let start {
+            let open = Set(start)
+            initial = (0..<graph.candidateCount).map { (column: x[$0], value: open.contains($0) ? 1.0 : 0.0) }
+        }
+        let (out, solution) = try run(lp, timeLimit: timeLimit, start: initial)
         let open = (0..<graph.candidateCount).filter { solution[x[$0]] > 0.5 }
         let bound = isSetCover ? out.bound : baseValue - out.bound
         return Outcome(open: open, bound: bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)

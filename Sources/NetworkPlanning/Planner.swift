@@ -80,8 +80,11 @@ public enum Planner {
                 open = outcome.open
             }
         case .exact:
+            // The heuristic's plan is CBC's first incumbent (cheap next to the MILP), so a run stopped by the
+            // time limit is never worse than the heuristic.
+            let start = needed == nil ? MultiStartSearch(graph: graph, rules: rules, threads: s.threads).run().open : nil
             let outcome = try ExactSolver.solve(graph: graph, rules: rules, model: s.model, uniformMerit: uniform,
-                                                coverageNeeded: needed, timeLimit: s.timeLimit)
+                                                coverageNeeded: needed, timeLimit: s.timeLimit, start: start)
             exact = outcome
             open = outcome.open
         }

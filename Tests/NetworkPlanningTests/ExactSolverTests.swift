@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import NetworkPlanning
 
@@ -26,4 +27,25 @@ final class ExactSolverTests: XCTestCase {
     func testCapacitatedMCLPWithScore() throws { try assertExactMatchesPuLP("cmclp-score") }
     func testCapacitatedPMedian() throws { try assertExactMatchesPuLP("cpmedian-small") }
     func testLargeMCLP() throws { try assertExactMatchesPuLP("mclp-large") }
+}
+
+/// A time limit stops CBC with its best plan and bound. pmedian-timelimit (50 candidates × 500 demand, 4
+/// existing, spacing and budget; PuLP/CBC proves its optimum in seconds) with a 0.3 s limit: the plan is
+/// feasible and no better than the PuLP optimum, the bound no worse, the gap honest, and the run stops soon.
+final class ExactTimeLimitTests: XCTestCase {
+    func testTimeLimitReturnsIncumbentAndBound() throws {
+        let fixture = try PlanFixture("pmedian-timelimit")
+        let started = Date()
+        let result = try Planner.plan(fixture.with { $0.timeLimit = 0.3 })
+        let elapsed = Date().timeIntervalSince(started)
+        let s = result.summary
+        XCTAssertEqual(s.solver, .exact)
+        assertPlanRespectsRules(fixture.problem, result)
+        XCTAssertGreaterThanOrEqual(s.objective, fixture.optimum * (1 - 1e-9))
+        XCTAssertLessThanOrEqual(s.bound!, fixture.optimum * (1 + 1e-9))
+        XCTAssertEqual(s.gap!, abs(s.objective - s.bound!) / s.objective, accuracy: 1e-12)
+        if s.provenOptimal == false { XCTAssertGreaterThan(s.gap!, 0) }
+        XCTAssertLessThan(elapsed, 5)
+        print("time-limited exact: objective \(s.objective) (optimum \(fixture.optimum)), bound \(s.bound!), gap \(s.gap!), proven \(s.provenOptimal!), \(elapsed) s")
+    }
 }

@@ -213,6 +213,7 @@ INSTANCES = [
     ("pmedian-small", 13, "pmedian", 40, 400, 0, 10000, dict(count=4)),
     ("pmedian-existing-spacing-budget", 14, "pmedian", 40, 400, 4, 10000,
      dict(count=5, min_spacing=1200, budget=2500000)),
+    ("pmedian-timelimit", 14, "pmedian", 50, 500, 4, 10000, dict(count=5, min_spacing=1200, budget=2500000)),
     ("setcover-small", 15, "setcover", 60, 600, 2, 10000, dict(radius=1800, target=0.8)),
     ("setcover-spacing", 16, "setcover", 60, 600, 0, 10000, dict(radius=2000, target=0.7, min_spacing=1000)),
     ("cmclp-small", 17, "mclp", 30, 300, 2, 10000, dict(count=4, radius=2000, per_unit=400)),
