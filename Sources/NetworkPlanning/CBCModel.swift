@@ -3,7 +3,7 @@ import CCBC
 /// One COIN-OR CBC model (`Cbc_Model*`, from `Cbc_C_Interface.h`), owned by this object: created with
 /// `Cbc_newModel`, freed with `Cbc_deleteModel` in `deinit`. Not `Sendable` — CBC models are not
 /// thread-safe; each solve builds its own. Logging is off (`Cbc_setLogLevel(0)`); CBC runs single-threaded
-/// so runs are reproducible.
+/// so runs are reproducible; CBC's MIP preprocessing is off (see `init`).
 final class CBCModel {
     private let model: UnsafeMutableRawPointer
 
@@ -63,17 +63,6 @@ final class CBCModel {
 
     /// Stop when the relative gap is at most this (`Cbc_setAllowableFractionGap`; default 0: prove optimality).
     func setRelativeGap(_ gap: Double) { Cbc_setAllowableFractionGap(model, gap) }
-
-    /// A feasible starting solution (`Cbc_setMIPStartI`: column indices and values).
-    func setStart(columns: [Int], values: [Double]) {
-        var cols = columns.map { Int32($0) }
-        var vals = values
-        cols.withUnsafeMutableBufferPointer { c in
-            vals.withUnsafeMutableBufferPointer { v in
-                Cbc_setMIPStartI(model, Int32(c.count), c.baseAddress, v.baseAddress)
-            }
-        }
-    }
 
     /// Runs branch and cut (`Cbc_solve`) and reads the result (`Cbc_getColSolution`, `Cbc_getObjValue`,
     /// `Cbc_getBestPossibleObjValue`, `Cbc_isProvenOptimal`, `Cbc_isSecondsLimitReached`).

@@ -30,22 +30,25 @@ enum ExactSolver {
         return x
     }
 
-    private static func run(_ lp: LinearProgram, timeLimit: Double,
-                            start: [(column: Int, value: Double)] = []) throws(PlanningError) -> (CBCModel.Outcome, [Double]) {
+    /// Solves `lp`; nil when CBC stopped at the time limit without an integer solution.
+    private static func run(_ lp: LinearProgram, timeLimit: Double) throws(PlanningError) -> (CBCModel.Outcome, [Double]?) {
         let cbc = CBCModel(lp)
         cbc.setTimeLimit(seconds: timeLimit)
-        if !start.isEmpty { cbc.setStart(columns: start.map(\.column), values: start.map(\.value)) }
         let out = cbc.solve()
-        guard let solution = out.solution else {
+        if out.solution == nil && !out.timeLimitReached {
             if out.provenInfeasible { throw PlanningError(.infeasible) }
-            throw PlanningError(.solverFailed("no feasible solution within the time limit of \(PlanningError.number(timeLimit)) s"))
+            throw PlanningError(.solverFailed("CBC ended without a solution"))
         }
-        return (out, solution)
+        return (out, out.solution)
+    }
+
+    private static func noSolution(_ timeLimit: Double) -> PlanningError {
+        PlanningError(.solverFailed("no feasible solution within the time limit of \(PlanningError.number(timeLimit)) s"))
     }
 
     /// Uncapacitated mclp, p-median and set cover on the service graph. `start` (a feasible set of sites,
-    /// e.g. the heuristic's) is handed to CBC as its first incumbent, so a run stopped by the time limit
-    /// still returns a plan at least that good.
+    /// e.g. the heuristic's) is kept when CBC, stopped by the time limit, has nothing better, so an exact
+    /// run is never worse than the heuristic; the bound is CBC's either way.
     static func solve(graph: ServiceGraph, rules: SiteRules, model: PlanModel, uniformMerit: Bool,
                       coverageNeeded: Double?, timeLimit: Double, start: [Int]? = nil) throws(PlanningError) -> Outcome {
         var lp = LinearProgram()
@@ -75,13 +78,15 @@ enum ExactSolver {
             }
             for row in perDemand where row.count > 1 { lp.addRow(row, upper: 1) }
         }
-        var initial: [(column: Int, value: Double)] = []
-        if let start {
-            let open = Set(start)
-            initial = (0..<graph.candidateCount).map { (column: x[$0], value: open.contains($0) ? 1.0 : 0.0) }
+        let (out, solution) = try run(lp, timeLimit: timeLimit)
+        var open = solution.map { sol in (0..<graph.candidateCount).filter { sol[x[$0]] > 0.5 } }
+        // Never trust a solver's answer over the rules.
+        if let o = open, !rules.admits(o) { open = nil }
+        if let start, !isSetCover {
+            let startValue = MeritState(graph: graph, open: start).value(graph)
+            if open.map({ MeritState(graph: graph, open: $0).value(graph) < startValue }) ?? true { open = start.sorted() }
         }
-        let (out, solution) = try run(lp, timeLimit: timeLimit, start: initial)
-        let open = (0..<graph.candidateCount).filter { solution[x[$0]] > 0.5 }
+        guard let open else { throw noSolution(timeLimit) }
         let bound = isSetCover ? out.bound : baseValue - out.bound
         return Outcome(open: open, bound: bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)
     }
@@ -117,7 +122,9 @@ enum ExactSolver {
             if network.model == .pmedian { lp.addRow(row, lower: 1, upper: 1) } else { lp.addRow(row, upper: 1) }
         }
         let (out, solution) = try run(lp, timeLimit: timeLimit)
+        guard let solution else { throw noSolution(timeLimit) }
         let open = (0..<n).filter { solution[x[$0]] > 0.5 }
+        guard rules.admits(open) else { throw PlanningError(.solverFailed("CBC returned a plan that breaks the site rules")) }
         return Outcome(open: open, bound: -out.bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)
     }
 }

@@ -80,8 +80,8 @@ public enum Planner {
                 open = outcome.open
             }
         case .exact:
-            // The heuristic's plan is CBC's first incumbent (cheap next to the MILP), so a run stopped by the
-            // time limit is never worse than the heuristic.
+            // The heuristic's plan (cheap next to the MILP) is kept if CBC, stopped by the time limit, has
+            // nothing better.
             let start = needed == nil ? MultiStartSearch(graph: graph, rules: rules, threads: s.threads).run().open : nil
             let outcome = try ExactSolver.solve(graph: graph, rules: rules, model: s.model, uniformMerit: uniform,
                                                 coverageNeeded: needed, timeLimit: s.timeLimit, start: start)
