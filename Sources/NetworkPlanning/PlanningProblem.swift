@@ -6,7 +6,7 @@ import GeoCore
 public struct PlanningProblem: Sendable {
     /// A site that may be opened.
     public struct Candidate: Sendable, Hashable {
-        /// The site's id (unique among candidates).
+        /// The site's id (the candidates' `id:` property).
         public var id: String
         /// Reference point (centroid) in the working CRS, metres.
         public var position: Position
@@ -28,7 +28,9 @@ public struct PlanningProblem: Sendable {
 
     /// A demand point (a polygon's centroid, or a point) with its weight (residents, sessions…).
     public struct DemandPoint: Sendable, Hashable {
+        /// The demand feature's id, for `--demand-out`.
         public var id: String
+        /// Point or centroid in the working CRS, metres.
         public var position: Position
         /// Non-negative demand units; 1 when the layer has no weight.
         public var weight: Double
@@ -42,7 +44,9 @@ public struct PlanningProblem: Sendable {
 
     /// An already open facility: it covers and serves demand and is never counted in `count`.
     public struct ExistingFacility: Sendable, Hashable {
+        /// The facility's id, reported as `served_by`.
         public var id: String
+        /// Point or centroid in the working CRS, metres.
         public var position: Position
         /// Capacity field value; nil means unlimited.
         public var capacity: Double?
@@ -54,8 +58,11 @@ public struct PlanningProblem: Sendable {
         }
     }
 
+    /// The eligible candidate sites (`PlanResult.sites` and candidate indices refer to this order).
     public var candidates: [Candidate]
+    /// The demand points (`PlanResult.demand` follows this order).
     public var demand: [DemandPoint]
+    /// Facilities already open; never counted in `settings.count`.
     public var existing: [ExistingFacility]
     public var settings: PlanSettings
 

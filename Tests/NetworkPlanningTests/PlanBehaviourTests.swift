@@ -149,3 +149,14 @@ final class ImplicitPairsTests: XCTestCase {
         XCTAssertEqual(-a.value, fixture.optimum, accuracy: 1e-6 * fixture.optimum)
     }
 }
+
+/// The printed summary names the model, the solver and the coverage.
+final class PlanSummaryTextTests: XCTestCase {
+    func testSummaryText() throws {
+        let fixture = try PlanFixture("mclp-small", solver: .exact)
+        let text = try Planner.plan(fixture.problem).summary.description
+        XCTAssertTrue(text.hasPrefix("plan: mclp, 5 new sites (count 5), radius 1500 m, solver exact"), text)
+        XCTAssertTrue(text.contains("objective       23781"), text)
+        XCTAssertTrue(text.contains("proven optimal"), text)
+    }
+}
