@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SiteScoring", targets: ["SiteScoring"]),
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
         .library(name: "VectorFormats", targets: ["VectorFormats"]),
+        .library(name: "NetworkPlanning", targets: ["NetworkPlanning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,19 +21,21 @@ let package = Package(
         .executableTarget(
             name: "standort",
             dependencies: [
-                "GeoCore", "SiteScoring", "Sensitivity", "VectorFormats",
+                "GeoCore", "SiteScoring", "Sensitivity", "VectorFormats", "NetworkPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
         ),
-.target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md", "README.md"]),
+        .target(name: "GeoCore", dependencies: ["CPROJ"], exclude: ["GeoJSON/README.md", "README.md"]),
         .target(name: "VectorFormats", dependencies: ["GeoCore", "CGDAL"], exclude: ["README.md"]),
         .target(name: "SiteScoring", dependencies: ["GeoCore", "VectorFormats", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "Sensitivity", dependencies: ["GeoCore", "SiteScoring"], exclude: ["README.md"]),
+        .target(name: "NetworkPlanning", dependencies: ["GeoCore", "SiteScoring", "CCBC"], exclude: ["README.md"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Sources/TestSupport"),
@@ -41,5 +44,6 @@ let package = Package(
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
         .testTarget(name: "VectorFormatsTests", dependencies: ["VectorFormats", "GeoCore"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "NetworkPlanningTests", dependencies: ["NetworkPlanning", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,84 @@
+import CCBC
+
+/// One COIN-OR CBC model (`Cbc_Model*`, from `Cbc_C_Interface.h`), owned by this object: created with
+/// `Cbc_newModel`, freed with `Cbc_deleteModel` in `deinit`. Not `Sendable` — CBC models are not
+/// thread-safe; each solve builds its own. Logging is off (`Cbc_setLogLevel(0)`); CBC runs single-threaded
+/// so runs are reproducible; CBC's MIP preprocessing is off (see `init`).
+final class CBCModel {
+    private let model: UnsafeMutableRawPointer
+
+    /// The outcome of `solve()`.
+    struct Outcome {
+        /// The best integer solution found (nil when none was found).
+        var solution: [Double]?
+        /// Its objective value (minimisation form).
+        var objective: Double
+        /// The best bound on the optimum (minimisation form: ≤ every feasible value).
+        var bound: Double
+        var provenOptimal: Bool
+        var provenInfeasible: Bool
+        var timeLimitReached: Bool
+        var nodes: Int
+    }
+
+    /// Loads `program` (`Cbc_loadProblem`, then `Cbc_setInteger` per integer column).
+    init(_ program: LinearProgram) {
+        // Only fails when out of memory, which Swift treats as fatal everywhere else too.
+        guard let created = Cbc_newModel() else { fatalError("Cbc_newModel returned NULL (out of memory)") }
+        model = created
+        Cbc_setLogLevel(model, 0)
+        let n = program.columnCount
+        // Column-major (CSC) matrix from the row entries, rows ascending within each column.
+        var starts = [CoinBigIndex](repeating: 0, count: n + 1)
+        for e in program.entries { starts[Int(e.column) + 1] += 1 }
+        for j in 0..<n { starts[j + 1] += starts[j] }
+        var fill = starts.map(Int.init)
+        var index = [Int32](repeating: 0, count: program.entries.count)
+        var value = [Double](repeating: 0, count: program.entries.count)
+        for e in program.entries {  // entries are appended row by row, so rows come out ascending
+            let j = Int(e.column)
+            index[fill[j]] = e.row
+            value[fill[j]] = e.value
+            fill[j] += 1
+        }
+        // CBC takes ±DBL_MAX, not infinities, for missing bounds.
+        func finite(_ xs: [Double]) -> [Double] { xs.map { $0 == .infinity ? .greatestFiniteMagnitude : $0 == -.infinity ? -.greatestFiniteMagnitude : $0 } }
+        Cbc_loadProblem(model, Int32(n), Int32(program.rowCount), starts, index, value,
+                        finite(program.lower), finite(program.upper), program.objective,
+                        finite(program.rowLower), finite(program.rowUpper))
+        Cbc_setObjSense(model, 1)
+        for (j, integer) in program.isInteger.enumerated() where integer { Cbc_setInteger(model, Int32(j)) }
+    }
+
+    deinit { Cbc_deleteModel(model) }
+
+    /// Wall-clock limit (`Cbc_setMaximumSeconds`, and the `sec` / `timeMode elapsed` parameters CBC's own
+    /// driver reads); the solve then stops with its best solution and bound. CBC does not interrupt the
+    /// root LP relaxation: on ~150,000 assignment pairs that alone takes about a minute on 2 cores.
+    func setTimeLimit(seconds: Double) {
+        Cbc_setMaximumSeconds(model, seconds)
+        Cbc_setParameter(model, "sec", String(seconds))
+        Cbc_setParameter(model, "timeMode", "elapsed")
+    }
+
+    /// Stop when the relative gap is at most this (`Cbc_setAllowableFractionGap`; default 0: prove optimality).
+    func setRelativeGap(_ gap: Double) { Cbc_setAllowableFractionGap(model, gap) }
+
+    /// Runs branch and cut (`Cbc_solve`) and reads the result (`Cbc_getColSolution`, `Cbc_getObjValue`,
+    /// `Cbc_getBestPossibleObjValue`, `Cbc_isProvenOptimal`, `Cbc_isSecondsLimitReached`).
+    func solve() -> Outcome {
+        _ = Cbc_solve(model)
+        let n = Int(Cbc_getNumCols(model))
+        var solution: [Double]?
+        if Cbc_bestSolution(model) != nil, let p = Cbc_getColSolution(model) {
+            solution = Array(UnsafeBufferPointer(start: p, count: n))
+        }
+        return Outcome(solution: solution,
+                       objective: Cbc_getObjValue(model),
+                       bound: Cbc_getBestPossibleObjValue(model),
+                       provenOptimal: Cbc_isProvenOptimal(model) != 0,
+                       provenInfeasible: Cbc_isProvenInfeasible(model) != 0,
+                       timeLimitReached: Cbc_isSecondsLimitReached(model) != 0,
+                       nodes: Int(Cbc_getNodeCount(model)))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import NetworkPlanning
+
+/// `solver: exact` (CBC through its C interface) against the optima PuLP 3 + its bundled CBC computed for
+/// the same instances (Tools/plan-check/make_fixtures.py → Fixtures/*.json).
+final class ExactSolverTests: XCTestCase {
+    private func assertExactMatchesPuLP(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fixture = try PlanFixture(name)
+        XCTAssertEqual(fixture.status, "Optimal", file: file, line: line)
+        let result = try Planner.plan(fixture.problem)
+        XCTAssertEqual(result.summary.solver, .exact, file: file, line: line)
+        XCTAssertEqual(result.summary.provenOptimal, true, file: file, line: line)
+        XCTAssertEqual(result.summary.objective, fixture.optimum, accuracy: 1e-7 * max(1, abs(fixture.optimum)),
+                       "\(name)", file: file, line: line)
+        XCTAssertLessThanOrEqual(result.summary.gap ?? 1, 1e-6, file: file, line: line)
+        assertPlanRespectsRules(fixture.problem, result, file: file, line: line)
+    }
+
+    func testMCLP() throws { try assertExactMatchesPuLP("mclp-small") }
+    func testMCLPWithScoreSpacingAndBudget() throws { try assertExactMatchesPuLP("mclp-score-spacing-budget") }
+    func testPMedian() throws { try assertExactMatchesPuLP("pmedian-small") }
+    func testPMedianWithExistingSpacingAndBudget() throws { try assertExactMatchesPuLP("pmedian-existing-spacing-budget") }
+    func testSetCover() throws { try assertExactMatchesPuLP("setcover-small") }
+    func testSetCoverWithSpacing() throws { try assertExactMatchesPuLP("setcover-spacing") }
+    func testCapacitatedMCLP() throws { try assertExactMatchesPuLP("cmclp-small") }
+    func testCapacitatedMCLPWithScore() throws { try assertExactMatchesPuLP("cmclp-score") }
+    func testCapacitatedPMedian() throws { try assertExactMatchesPuLP("cpmedian-small") }
+    func testLargeMCLP() throws { try assertExactMatchesPuLP("mclp-large") }
+}
+
+/// A time limit stops CBC with its best plan and bound. pmedian-timelimit (50 candidates × 500 demand, 4
+/// existing, spacing and budget; PuLP/CBC proves its optimum in seconds) with a 0.3 s limit: the plan is
+/// feasible and no better than the PuLP optimum, the bound no worse, the gap honest, and the run stops soon.
+final class ExactTimeLimitTests: XCTestCase {
+    func testTimeLimitReturnsIncumbentAndBound() throws {
+        let fixture = try PlanFixture("pmedian-timelimit")
+        let started = Date()
+        let result = try Planner.plan(fixture.with { $0.timeLimit = 0.3 })
+        let elapsed = Date().timeIntervalSince(started)
+        let s = result.summary
+        XCTAssertEqual(s.solver, .exact)
+        assertPlanRespectsRules(fixture.problem, result)
+        XCTAssertGreaterThanOrEqual(s.objective, fixture.optimum * (1 - 1e-9))
+        XCTAssertLessThanOrEqual(s.bound!, fixture.optimum * (1 + 1e-9))
+        XCTAssertEqual(s.gap!, abs(s.objective - s.bound!) / s.objective, accuracy: 1e-12)
+        if s.provenOptimal == false { XCTAssertGreaterThan(s.gap!, 0) }
+        XCTAssertLessThan(elapsed, 5)
+        print("time-limited exact: objective \(s.objective) (optimum \(fixture.optimum)), bound \(s.bound!), gap \(s.gap!), proven \(s.provenOptimal!), \(elapsed) s")
+    }
+}
