@@ -118,7 +118,11 @@ public enum ScenarioRunner {
                 return MethodColumn(name: column.name, values: perSite)
             },
             inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256) },
-            layers: layerSummaries, warnings: warnings
+            layers: layerSummaries,
+            contextLayers: loaded.dropFirst().map {
+                ContextLayer(name: $0.source.name, path: $0.file, features: $0.features, geometries: $0.working, foreignMembers: $0.collection.foreignMembers)
+            },
+            warnings: warnings
         )
         lap(\.aggregate, &timings)
         return result

@@ -39,6 +39,8 @@ public struct ScoringResult: Sendable {
     public let inputs: [InputRecord]
     /// What was read from each layer (candidates first), for `validate`.
     public let layers: [LayerSummary]
+    /// The context layers as measured (scenario order): what planning and reports draw on.
+    public let contextLayers: [ContextLayer]
     /// Warnings for the planner (each printed as one `warning:` line).
     public let warnings: [String]
 
@@ -81,6 +83,20 @@ public struct ScoringResult: Sendable {
         }
         return order.map { ($0, counts[$0]!) }
     }
+}
+
+/// A context layer of a run: its features as read and their geometries in the working CRS.
+public struct ContextLayer: Sendable {
+    /// The layer's name in the scenario.
+    public let name: String
+    /// The file it was read from.
+    public let path: String
+    /// The features as read (properties, original geometry).
+    public let features: [Feature]
+    /// Each feature's geometry in the working CRS (nil where it has none).
+    public let geometries: [Geometry?]
+    /// Members of the file's collection other than the features (e.g. `attribution` of the shipped official layers).
+    public let foreignMembers: JSONObject
 }
 
 /// A per-site figure of the aggregation method (VIKOR's S, R, Q; PROMETHEE's φ⁺, φ⁻).
