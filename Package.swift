@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SiteScoring", targets: ["SiteScoring"]),
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
         .library(name: "VectorFormats", targets: ["VectorFormats"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,7 +21,7 @@ let package = Package(
         .executableTarget(
             name: "standort",
             dependencies: [
-                "GeoCore", "SiteScoring", "Sensitivity",
+                "GeoCore", "SiteScoring", "Sensitivity", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -29,6 +30,7 @@ let package = Package(
         .target(name: "VectorFormats", dependencies: ["GeoCore", "CGDAL"], exclude: ["README.md"]),
         .target(name: "SiteScoring", dependencies: ["GeoCore", "VectorFormats", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "Sensitivity", dependencies: ["GeoCore", "SiteScoring"], exclude: ["README.md"]),
+        .target(name: "Reporting", dependencies: ["GeoCore", "SiteScoring", "Sensitivity"], exclude: ["README.md"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
         .testTarget(name: "VectorFormatsTests", dependencies: ["VectorFormats", "GeoCore"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "SiteScoring", "GeoCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -39,6 +39,8 @@ public struct ScoringResult: Sendable {
     public let inputs: [InputRecord]
     /// What was read from each layer (candidates first), for `validate`.
     public let layers: [LayerSummary]
+    /// The context layers in scenario order with their geometries in the working CRS, for maps (the report).
+    public let contextLayers: [ContextLayer]
     /// Warnings for the planner (each printed as one `warning:` line).
     public let warnings: [String]
 
@@ -112,4 +114,16 @@ public struct InputRecord: Sendable, Hashable {
     public var layer: String
     public var path: String
     public var sha256: String
+    /// The GeoJSON collection's `attribution` foreign member (the licence's credit line), when it has one.
+    public var attribution: String? = nil
+    /// The GeoJSON collection's `derivation` foreign member (what was changed), when it has one.
+    public var derivation: String? = nil
+}
+
+/// A context layer's geometries in the working CRS (nil where the file has `geometry: null`), kept for maps.
+public struct ContextLayer: Sendable {
+    /// The layer's name in the scenario.
+    public let name: String
+    /// Each feature's geometry in the working CRS, in file order.
+    public let geometries: [Geometry?]
 }
