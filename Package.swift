@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
         .testTarget(name: "VectorFormatsTests", dependencies: ["VectorFormats", "GeoCore"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "SiteScoring", "GeoCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "SiteScoring", "Sensitivity", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -20,7 +20,8 @@ extension HTMLReport {
                                            observedText: column.text.map { text in eligibleSites.compactMap { text[$0] } } ?? [],
                                            wording: wording)
             html += "<tr><td>\(t("C", "K"))\(j + 1)</td><td><strong>\(HTML.escape(CriterionWording.label(c)))</strong><br><span class=\"id\">\(HTML.escape(c.id))</span></td>"
-            html += "<td>\(HTML.escape(wording.measure(c)))<br><span class=\"id\">\(HTML.escape(t("unit", "Einheit"))): \(HTML.escape(wording.unit(c))) · \(HTML.escape(wording.direction(c)))</span></td>"
+            let unit = wording.unit(c)
+            html += "<td>\(HTML.escape(wording.measure(c)))<br><span class=\"id\">\(unit == "–" ? "" : HTML.escape(t("unit", "Einheit")) + ": " + HTML.escape(unit) + " · ")\(HTML.escape(wording.direction(c)))</span></td>"
             html += "<td>\(curve.svg())<br><span class=\"id\">\(HTML.escape(wording.valueFunction(c)))</span></td>"
             html += "<td class=\"num\">\(numbers.percent(result.weights[j], digits: 1))"
             if let w = c.weight { html += "<span class=\"c\">\(t("given", "angegeben")) \(numbers.measure(w))</span>" }

@@ -76,7 +76,7 @@ struct ValueFunctionCurve {
         let counts = Dictionary(observedText.map { ($0, 1) }, uniquingKeysWith: +)
         var items = map.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
         items.append((wording.language.pick("other", "andere"), d))
-        let row = 13.0, labelWidth = 98.0, barWidth = Self.width - labelWidth - 30
+        let row = 13.0, labelWidth = 92.0, barWidth = Self.width - labelWidth - 52
         var svg = "<svg class=\"vf\" viewBox=\"0 0 \(HTML.n(Self.width)) \(HTML.n(Double(items.count) * row + 4))\" width=\"\(HTML.n(Self.width))\" height=\"\(HTML.n(Double(items.count) * row + 4))\" role=\"img\" aria-label=\"\(HTML.escape(wording.valueFunction(criterion)))\">"
         for (i, (name, v)) in items.enumerated() {
             let y = 2 + Double(i) * row
@@ -84,7 +84,7 @@ struct ValueFunctionCurve {
             let n = i < map.count ? counts[name] ?? 0 : observedText.filter { map[$0] == nil }.count
             svg += "<text x=\"\(HTML.n(labelWidth - 3))\" y=\"\(HTML.n(y + 9))\" class=\"ax\" text-anchor=\"end\">\(HTML.escape(shown))</text>"
             svg += "<rect x=\"\(HTML.n(labelWidth))\" y=\"\(HTML.n(y + 2))\" width=\"\(HTML.n(max(0.5, v * barWidth)))\" height=\"8\" fill=\"#2c7fb8\"/>"
-            svg += "<text x=\"\(HTML.n(labelWidth + v * barWidth + 3))\" y=\"\(HTML.n(y + 9))\" class=\"ax\">\(HTML.escape(wording.numbers.decimal(v, digits: 1)))\(n > 0 ? " ·\(n)" : "")</text>"
+            svg += "<text x=\"\(HTML.n(labelWidth + v * barWidth + 3))\" y=\"\(HTML.n(y + 9))\" class=\"ax\">\(HTML.escape(wording.numbers.decimal(v, digits: 1)))\(n > 0 ? " (\(n))" : "")</text>"
         }
         return svg + "</svg>"
     }
