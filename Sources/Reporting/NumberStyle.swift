@@ -52,10 +52,13 @@ public struct NumberStyle: Sendable, Hashable {
         return decimal(value, digits: value == value.rounded() && a >= 1 ? 0 : digits)
     }
 
-    /// A length in metres: metres below 10 km (`850 m`, `2,500 m`), kilometres with one decimal above (`61.9 km`).
+    /// A length in metres: whole kilometres as such (`3 km`), other lengths in metres below 10 km (`850 m`, `2,500 m`),
+    /// kilometres with one decimal above (`61.9 km`).
     public func length(_ metres: Double) -> String {
         guard metres.isFinite else { return decimal(metres, digits: 0) }
-        if abs(metres) >= 10_000 { return decimal(metres / 1000, digits: 1) + "\u{202F}km" }
+        let km = metres / 1000
+        if abs(metres) >= 1000 && km == km.rounded() { return decimal(km, digits: 0) + "\u{202F}km" }
+        if abs(metres) >= 10_000 { return decimal(km, digits: 1) + "\u{202F}km" }
         return decimal(metres, digits: 0) + "\u{202F}m"
     }
 

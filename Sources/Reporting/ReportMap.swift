@@ -232,7 +232,7 @@ struct ReportMap {
         s += "<rect x=\"\(HTML.n(x))\" y=\"\(HTML.n(y - 4))\" width=\"\(HTML.n(bar / 2))\" height=\"4\" fill=\"#222\"/>"
         s += "<rect x=\"\(HTML.n(x + bar / 2))\" y=\"\(HTML.n(y - 4))\" width=\"\(HTML.n(bar / 2))\" height=\"4\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.8\"/>"
         s += "<text x=\"\(HTML.n(x))\" y=\"\(HTML.n(y - 7))\" class=\"sc\">0</text>"
-        s += "<text x=\"\(HTML.n(x + bar))\" y=\"\(HTML.n(y - 7))\" class=\"sc\" text-anchor=\"middle\">\(HTML.escape(language.numbers.length(length).replacingOccurrences(of: ",0\u{202F}km", with: "\u{202F}km").replacingOccurrences(of: ".0\u{202F}km", with: "\u{202F}km")))</text></g>"
+        s += "<text x=\"\(HTML.n(x + bar))\" y=\"\(HTML.n(y - 7))\" class=\"sc\" text-anchor=\"middle\">\(HTML.escape(language.numbers.length(length)))</text></g>"
         return s
     }
 

@@ -90,7 +90,7 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(scenario.contains("<td class=\"mono\">too_few_spaces</td><td>excluded when ‘spaces’ is below 10</td><td class=\"num\">1</td>"))
         XCTAssertTrue(scenario.contains("1 sites fail more than one constraint"))
         XCTAssertEqual(scenario.occurrences(of: "<svg class=\"vf\""), 4, "one value-function chart per criterion")
-        XCTAssertTrue(scenario.contains("linear from 0\u{202F}m to 3,000\u{202F}m"))
+        XCTAssertTrue(scenario.contains("linear from 0\u{202F}m to 3\u{202F}km"))
         XCTAssertTrue(scenario.contains("supermarket"), "category bars")
     }
 
@@ -111,7 +111,7 @@ final class HTMLReportTests: XCTestCase {
     func testPlanSectionAndCircles() throws {
         let html = try ReportFixture.html(plan: true)
         let plan = try XCTUnwrap(html.between("<section id=\"plan\">", "</section>"))
-        XCTAssertTrue(plan.contains("The plan selects 2 sites with the location model mclp and a coverage radius of 1,000\u{202F}m."), plan)
+        XCTAssertTrue(plan.contains("The plan selects 2 sites with the location model mclp and a coverage radius of 1\u{202F}km."), plan)
         XCTAssertTrue(plan.contains("It covers 66.7\u{202F}% of the demand."))
         XCTAssertTrue(plan.contains("4 of 6 candidates lie in a covered area."))
         let p1 = try XCTUnwrap(plan.range(of: "P1")), p2 = try XCTUnwrap(plan.range(of: "P2"))

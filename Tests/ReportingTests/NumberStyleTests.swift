@@ -31,6 +31,8 @@ final class NumberStyleTests: XCTestCase {
         XCTAssertEqual(en.length(850), "850\u{202F}m")
         XCTAssertEqual(de.length(2500), "2.500\u{202F}m")
         XCTAssertEqual(en.length(61_934), "61.9\u{202F}km")
+        XCTAssertEqual(en.length(3000), "3\u{202F}km")
+        XCTAssertEqual(de.length(30_000), "30\u{202F}km")
         XCTAssertEqual(de.length(61_934), "61,9\u{202F}km")
         XCTAssertEqual(de.measure(57.6), "57,6")
         XCTAssertEqual(en.measure(209_191), "209,191")
