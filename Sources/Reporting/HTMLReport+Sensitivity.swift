@@ -39,24 +39,24 @@ extension HTMLReport {
         var html = "<h3>\(HTML.escape(intro))</h3>\n<ul>\n"
         for s in listed {
             let st = f.sites[result.siteIDs[s].description]!
-            var text = "\(result.ranks[s]!). \(names[s]): "
+            var text = t("Rank \(result.ranks[s]!), \(names[s]): ", "Rang \(result.ranks[s]!), \(names[s]): ")
             var parts: [String] = []
             if let p1 = st.pRank1, let pt = st.pTopN {
                 parts.append(t("first in \(numbers.percent(p1)) of the draws, in the top \(n) in \(numbers.percent(pt))",
                                "in \(numbers.percent(p1)) der Ziehungen vorn, in \(numbers.percent(pt)) unter den besten \(n)"))
             }
             if let a = st.rankP05, let b = st.rankP95 {
-                parts.append(a == b ? t("rank \(numbers.measure(a)) in at least 90 % of the draws", "in mindestens 90 % der Ziehungen auf Rang \(numbers.measure(a))")
-                                    : t("rank between \(numbers.measure(a)) and \(numbers.measure(b)) in 90 % of the draws", "in 90 % der Ziehungen zwischen Rang \(numbers.measure(a)) und \(numbers.measure(b))"))
+                parts.append(a == b ? t("rank \(numbers.measure(a)) in at least \(numbers.percent(0.9)) of the draws", "in mindestens \(numbers.percent(0.9)) der Ziehungen auf Rang \(numbers.measure(a))")
+                                    : t("rank between \(numbers.measure(a)) and \(numbers.measure(b)) in \(numbers.percent(0.9)) of the draws", "in \(numbers.percent(0.9)) der Ziehungen zwischen Rang \(numbers.measure(a)) und \(numbers.measure(b))"))
             }
             if let b1 = st.smaaFirst {
                 parts.append(t("first for \(numbers.percent(b1)) of all possible weightings (SMAA)", "für \(numbers.percent(b1)) aller denkbaren Gewichtungen vorn (SMAA)"))
             }
             text += parts.joined(separator: "; ")
             if let pt = st.pTopN {
-                text += " — " + (pt >= 0.95 ? t("a very stable place", "ein sehr stabiler Platz")
-                                 : pt >= 0.75 ? t("a fairly stable place", "ein recht stabiler Platz")
-                                 : t("a place that depends on the weights", "ein Platz, der von den Gewichten abhängt"))
+                text += " — " + (pt >= 0.95 ? t("safely in the top \(n)", "sicher unter den besten \(n)")
+                                 : pt >= 0.75 ? t("probably in the top \(n)", "wahrscheinlich unter den besten \(n)")
+                                 : t("whether it stays in the top \(n) depends on the weights", "ob er unter den besten \(n) bleibt, hängt von den Gewichten ab"))
             }
             html += "<li>\(HTML.escape(text + "."))</li>\n"
         }
