@@ -3,7 +3,7 @@ import SiteScoring
 
 /// A value function drawn as a small inline SVG: raw value (x) against value v ∈ [0, 1] (y), over the range
 /// of the function's own parameters and the eligible sites' values, with a tick per site along the x axis.
-/// Categories are drawn as bars.
+/// Categories and inside/outside are drawn as bars (with the number of ranked sites in each).
 struct ValueFunctionCurve {
     let criterion: Criterion
     /// The eligible sites' raw values (numeric criteria) or texts (categories).
@@ -18,6 +18,13 @@ struct ValueFunctionCurve {
         let function = criterion.value ?? .minMax
         if case .categories(let map, let d) = function { return categories(map, default: d) }
         let finite = observed.filter(\.isFinite)
+        if case .inside = criterion.kind {
+            // Two outcomes only: a bar each, as for categories.
+            let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+            let yes = value(function, at: 1, lo: lo, hi: hi), no = value(function, at: 0, lo: lo, hi: hi)
+            return bars([(wording.raw(1, criterion), yes, finite.filter { $0 >= 0.5 }.count),
+                         (wording.raw(0, criterion), no, finite.filter { $0 < 0.5 }.count)])
+        }
         var lo = finite.min() ?? 0, hi = finite.max() ?? 1
         switch function {
         case .linear(let a, let b): lo = min(lo, a, b); hi = max(hi, a, b)
@@ -26,7 +33,6 @@ struct ValueFunctionCurve {
         case .gaussian(let ideal, let w): lo = min(lo, ideal - 3 * w); hi = max(hi, ideal + 3 * w)
         default: break
         }
-        if case .inside = criterion.kind { lo = 0; hi = 1 }
         if !(hi > lo) { hi = lo + 1 }
         let left = 22.0, right = Self.width - 6, top = 6.0, bottom = top + Self.plotHeight
         func px(_ x: Double) -> Double { left + (x - lo) / (hi - lo) * (right - left) }
@@ -74,14 +80,18 @@ struct ValueFunctionCurve {
 
     private func categories(_ map: [String: Double], default d: Double) -> String {
         let counts = Dictionary(observedText.map { ($0, 1) }, uniquingKeysWith: +)
-        var items = map.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
-        items.append((wording.language.pick("other", "andere"), d))
+        var items = map.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value, counts[$0.key] ?? 0) }
+        items.append((wording.language.pick("other", "andere"), d, observedText.filter { map[$0] == nil }.count))
+        return bars(items)
+    }
+
+    /// One bar per outcome: its name, its value v and how many ranked sites have it.
+    private func bars(_ items: [(String, Double, Int)]) -> String {
         let row = 13.0, labelWidth = 92.0, barWidth = Self.width - labelWidth - 52
         var svg = "<svg class=\"vf\" viewBox=\"0 0 \(HTML.n(Self.width)) \(HTML.n(Double(items.count) * row + 4))\" width=\"\(HTML.n(Self.width))\" height=\"\(HTML.n(Double(items.count) * row + 4))\" role=\"img\" aria-label=\"\(HTML.escape(wording.valueFunction(criterion)))\">"
-        for (i, (name, v)) in items.enumerated() {
+        for (i, (name, v, n)) in items.enumerated() {
             let y = 2 + Double(i) * row
             let shown = name.count > 17 ? String(name.prefix(16)) + "…" : name
-            let n = i < map.count ? counts[name] ?? 0 : observedText.filter { map[$0] == nil }.count
             svg += "<text x=\"\(HTML.n(labelWidth - 3))\" y=\"\(HTML.n(y + 9))\" class=\"ax\" text-anchor=\"end\">\(HTML.escape(shown))</text>"
             svg += "<rect x=\"\(HTML.n(labelWidth))\" y=\"\(HTML.n(y + 2))\" width=\"\(HTML.n(max(0.5, v * barWidth)))\" height=\"8\" fill=\"#2c7fb8\"/>"
             svg += "<text x=\"\(HTML.n(labelWidth + v * barWidth + 3))\" y=\"\(HTML.n(y + 9))\" class=\"ax\">\(HTML.escape(wording.numbers.decimal(v, digits: 1)))\(n > 0 ? " (\(n))" : "")</text>"
