@@ -2,7 +2,8 @@ import Foundation
 import SiteScoring
 
 /// A value function drawn as a small inline SVG: raw value (x) against value v ∈ [0, 1] (y), over the range
-/// of the function's own parameters and the eligible sites' values, with a tick per site along the x axis.
+/// of the function's own parameters and the bulk of the eligible sites' values, with a tick per site along the
+/// x axis.
 /// Categories and inside/outside are drawn as bars (with the number of ranked sites in each).
 struct ValueFunctionCurve {
     let criterion: Criterion
@@ -25,7 +26,19 @@ struct ValueFunctionCurve {
             return bars([(wording.raw(1, criterion), yes, finite.filter { $0 >= 0.5 }.count),
                          (wording.raw(0, criterion), no, finite.filter { $0 < 0.5 }.count)])
         }
-        var lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        // The x range: the function's own parameters and the bulk of the data (2nd to 98th percentile, so one
+        // city of 3.7 million does not squash the curve); sites beyond it are ticked at the edge.
+        let sorted = finite.sorted()
+        let hasParameters: Bool
+        switch function {
+        case .minMax: hasParameters = false
+        default: hasParameters = true
+        }
+        var lo = sorted.first ?? 0, hi = sorted.last ?? 1
+        if hasParameters, sorted.count >= 50 {
+            lo = sorted[sorted.count * 2 / 100]
+            hi = sorted[sorted.count * 98 / 100]
+        }
         switch function {
         case .linear(let a, let b): lo = min(lo, a, b); hi = max(hi, a, b)
         case .threshold(let t): lo = min(lo, t); hi = max(hi, t)
@@ -58,7 +71,7 @@ struct ValueFunctionCurve {
         let d = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(HTML.n(px($0.element.0))) \(HTML.n(py($0.element.1)))" }.joined()
         svg += "<path d=\"\(d)\" fill=\"none\" stroke=\"#2c7fb8\" stroke-width=\"1.8\" stroke-linejoin=\"round\"/>"
         // One tick per distinct observed value (at most 400, so 11,001 sites stay small).
-        let ticks = Array(Set(finite.map { (px($0) * 2).rounded() / 2 })).sorted().prefix(400)
+        let ticks = Array(Set(finite.map { (px(min(max($0, lo), hi)) * 2).rounded() / 2 })).sorted().prefix(400)
         if !ticks.isEmpty {
             svg += "<path d=\"" + ticks.map { "M\(HTML.n($0)) \(HTML.n(bottom))v-4" }.joined() + "\" stroke=\"#e6550d\" stroke-width=\"0.8\" stroke-opacity=\"0.6\"/>"
         }
