@@ -1,6 +1,6 @@
 # Standort — build, test, demo, benchmarks.
 SWIFT ?= swift
-APT_PACKAGES := libproj-dev proj-data proj-bin gdal-bin librsvg2-bin libgdal-dev coinor-libcbc-dev
+APT_PACKAGES := libproj-dev proj-data proj-bin gdal-bin librsvg2-bin libgdal-dev coinor-libcbc-dev chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test demo bench fuzz-smoke clean

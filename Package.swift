@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
         .library(name: "VectorFormats", targets: ["VectorFormats"]),
         .library(name: "NetworkPlanning", targets: ["NetworkPlanning"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "standort",
             dependencies: [
-                "GeoCore", "SiteScoring", "Sensitivity", "VectorFormats", "NetworkPlanning",
+                "GeoCore", "SiteScoring", "Sensitivity", "VectorFormats", "NetworkPlanning", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -31,6 +32,7 @@ let package = Package(
         .target(name: "SiteScoring", dependencies: ["GeoCore", "VectorFormats", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "Sensitivity", dependencies: ["GeoCore", "SiteScoring"], exclude: ["README.md"]),
         .target(name: "NetworkPlanning", dependencies: ["GeoCore", "SiteScoring", "CCBC"], exclude: ["README.md"]),
+        .target(name: "Reporting", dependencies: ["GeoCore", "SiteScoring", "Sensitivity"], exclude: ["README.md"]),
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "SiteScoringTests", dependencies: ["SiteScoring", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "TestSupport"]),
         .testTarget(name: "VectorFormatsTests", dependencies: ["VectorFormats", "GeoCore"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "SiteScoring", "Sensitivity", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "StandortTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NetworkPlanningTests", dependencies: ["NetworkPlanning", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -117,7 +117,9 @@ public enum ScenarioRunner {
                 for (r, s) in prepared.eligible.enumerated() { perSite[s] = column.values[r] }
                 return MethodColumn(name: column.name, values: perSite)
             },
-            inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256) },
+            inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256,
+                                             attribution: $0.collection.foreignMembers["attribution"]?.string,
+                                             derivation: $0.collection.foreignMembers["derivation"]?.string) },
             layers: layerSummaries,
             contextLayers: loaded.dropFirst().map {
                 ContextLayer(name: $0.source.name, path: $0.file, features: $0.features, geometries: $0.working, foreignMembers: $0.collection.foreignMembers)

@@ -39,7 +39,7 @@ public struct ScoringResult: Sendable {
     public let inputs: [InputRecord]
     /// What was read from each layer (candidates first), for `validate`.
     public let layers: [LayerSummary]
-    /// The context layers as measured (scenario order): what planning and reports draw on.
+    /// The context layers in scenario order: their features as read and geometries in the working CRS, for planning and maps.
     public let contextLayers: [ContextLayer]
     /// Warnings for the planner (each printed as one `warning:` line).
     public let warnings: [String]
@@ -146,4 +146,8 @@ public struct InputRecord: Sendable, Hashable {
     public var layer: String
     public var path: String
     public var sha256: String
+    /// The GeoJSON collection's `attribution` foreign member (the licence's credit line), when it has one.
+    public var attribution: String? = nil
+    /// The GeoJSON collection's `derivation` foreign member (what was changed), when it has one.
+    public var derivation: String? = nil
 }
