@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import Sensitivity
+import NetworkPlanning
 import SiteScoring
 import VectorFormats
 
@@ -130,6 +131,8 @@ func describe(_ error: Error) -> (String, Int32) {
     case let e as GeoJSONError:
         return (e.description, ExitStatus.dataError)
     case let e as CSVError:
+        return (e.description, ExitStatus.dataError)
+    case let e as PlanningError:
         return (e.description, ExitStatus.dataError)
     case let e as SensitivityError:
         return ("sensitivity analysis: \(e)", ExitStatus.dataError)

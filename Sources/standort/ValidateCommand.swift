@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import NetworkPlanning
 import SiteScoring
 
 struct ValidateCommand: ParsableCommand {
@@ -38,6 +39,13 @@ struct ValidateCommand: ParsableCommand {
                     range = finite.isEmpty ? "no values" : "raw \(format(finite.min()!)) … \(format(finite.max()!))"
                 }
                 print("criterion \(c.id) (\(c.kind.keyword), \(c.direction.rawValue), weight \(String(format: "%.4f", result.weights[j]))): \(range)")
+            }
+            if let plan = try PlanSpecification.from(scenario) {
+                let s = plan.settings
+                print("plan: \(s.model.rawValue), count \(s.count)" + (s.radius.map { ", radius \(Int($0)) m" } ?? "")
+                      + ", demand \(plan.demandLayer)" + (plan.demandWeight.map { " (weight \($0))" } ?? "")
+                      + (plan.existingLayer.map { ", existing \($0)" } ?? "") + ", solver \(s.solver.rawValue)")
+                _ = try ScenarioPlan(result: result, specification: plan)  // fields and values resolve
             }
             if let ahp = result.ahp {
                 print(String(format: "AHP: λmax %.4f, CI %.4f, RI %.2f, CR %.4f", ahp.lambdaMax, ahp.ci, ahp.ri, ahp.cr))
