@@ -27,9 +27,10 @@ struct ScenarioPipeline {
 
     /// Checks that each output's directory exists and is writable (so a bad path fails at once, not after the
     /// run), then scores the scenario with a progress bar and prints its warnings.
-    func run(method: AggregationMethod? = nil, outputs: [URL] = [], timings: inout StageTimings, printWarnings: Bool = true) throws -> ScoringResult {
+    func run(method: AggregationMethod? = nil, outputs: [URL] = [], timings: inout StageTimings, printWarnings: Bool = true,
+             collectsErrors: Bool = false) throws -> ScoringResult {
         for url in outputs { try AtomicFileWriter.checkDestination(url, protecting: scenario.inputURLs) }
-        let options = RunOptions(method: method, threads: threads, progress: terminal.progressReporter())
+        let options = RunOptions(method: method, threads: threads, progress: terminal.progressReporter(), collectsErrors: collectsErrors)
         let result = try ScenarioRunner.run(scenario, options: options, timings: &timings)
         terminal.finishProgress()
         if printWarnings { result.warnings.forEach(terminal.warning) }
@@ -37,8 +38,8 @@ struct ScenarioPipeline {
     }
 
     /// `run` without stage timings.
-    func run(method: AggregationMethod? = nil, outputs: [URL] = [], printWarnings: Bool = true) throws -> ScoringResult {
+    func run(method: AggregationMethod? = nil, outputs: [URL] = [], printWarnings: Bool = true, collectsErrors: Bool = false) throws -> ScoringResult {
         var timings = StageTimings()
-        return try run(method: method, outputs: outputs, timings: &timings, printWarnings: printWarnings)
+        return try run(method: method, outputs: outputs, timings: &timings, printWarnings: printWarnings, collectsErrors: collectsErrors)
     }
 }

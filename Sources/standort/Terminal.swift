@@ -95,6 +95,11 @@ func reportingErrors(_ body: () throws -> Void) throws {
         try body()
     } catch let exit as ExitCode {
         throw exit
+    } catch let several as ScoringErrors {
+        // `validate` reports every independent problem, one `error:` line each; the status is the first one's.
+        let described = several.errors.map(describe)
+        for (message, _) in described { Terminal.writeError("error: \(Terminal.oneLine(message))\n") }
+        throw ExitCode(described.first?.1 ?? ExitStatus.dataError)
     } catch {
         let (message, status) = describe(error)
         Terminal.writeError("error: \(Terminal.oneLine(message))\n")

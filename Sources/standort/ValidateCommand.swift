@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
         try reportingErrors {
             let pipeline = try ScenarioPipeline(options)
             let (terminal, url, scenario) = (pipeline.terminal, pipeline.scenarioURL, pipeline.scenario)
-            let result = try pipeline.run(printWarnings: false)
+            let result = try pipeline.run(printWarnings: false, collectsErrors: true)
 
             print("scenario: \(scenario.name) (\(url.path))")
             print("method: \(result.method.rawValue), working CRS: \(result.workingCRS)")

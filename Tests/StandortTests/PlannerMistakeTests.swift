@@ -90,4 +90,22 @@ final class PlannerMistakeTests: XCTestCase {
         let result = try assertSuccess(workspace)
         XCTAssertFalse(result.stderr.contains("outside the area of use"), result.stderr)
     }
+
+    /// `validate` reports every independent problem at once (one `error:` line each), `score` stops at the first.
+    func testValidateReportsAllProblemsAtOnce() throws {
+        try workspace.editScenario("field: spaces", "field: Spaces2")
+        try workspace.editScenario("criteria:", "constraints:\n  - {id: big, kind: attribute, field: spacez, min: 10}\ncriteria:")
+        let validate = try workspace.run(["validate", "scenario.yaml"])
+        XCTAssertEqual(validate.status, 65, validate.stderr)
+        let errors = validate.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        XCTAssertEqual(errors.count, 2, validate.stderr)
+        XCTAssertTrue(errors[0].contains("'Spaces2'") && errors[1].contains("'spacez'"), validate.stderr)
+        try assertFailure(workspace, status: 65, mentions: ["'Spaces2'"])
+
+        try workspace.remove("exits.geojson")
+        try workspace.remove("area.geojson")
+        let missing = try workspace.run(["validate", "scenario.yaml"])
+        XCTAssertEqual(missing.status, 66, missing.stderr)
+        XCTAssertEqual(missing.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") && $0.contains("no such file") }.count, 2, missing.stderr)
+    }
 }

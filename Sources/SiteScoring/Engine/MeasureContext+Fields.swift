@@ -19,6 +19,7 @@ extension MeasureContext {
         }
         if let label = scenario.labelField { uses.append(("label_field", label, nil)) }
         var warnings: [String] = []
+        var errors: [any Error & Sendable] = []
         var warned = Set<String>()
         for use in uses {
             let features = use.layer.map { layers[$0]!.features } ?? sites.layer.features
@@ -34,15 +35,20 @@ extension MeasureContext {
                 var names: [String] = []
                 var seen = Set<String>()
                 for f in features { for k in f.properties.keys where seen.insert(k).inserted { names.append(k) } }
-                throw ScoringError(.unknownField(owner: use.owner, field: use.field, layer: layerName, available: names), file: file)
+                errors.append(ScoringError(.unknownField(owner: use.owner, field: use.field, layer: layerName, available: names), file: file))
+                if collectsErrors { continue }
+                try ScoringErrors.raise(errors)
             }
             if valued == 0 {
-                throw ScoringError(.fieldAlwaysEmpty(owner: use.owner, field: use.field, layer: layerName), file: file)
+                errors.append(ScoringError(.fieldAlwaysEmpty(owner: use.owner, field: use.field, layer: layerName), file: file))
+                if collectsErrors { continue }
+                try ScoringErrors.raise(errors)
             }
             if valued < features.count, use.layer == nil, use.owner != "label_field", warned.insert(use.field).inserted {
                 warnings.append("field '\(use.field)' (read by \(use.owner)) is empty or absent on \(features.count - valued) of \(features.count) candidates; they are excluded as missing:\(use.field)")
             }
         }
+        try ScoringErrors.raise(errors)
         return warnings
     }
 }

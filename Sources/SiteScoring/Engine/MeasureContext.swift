@@ -25,6 +25,8 @@ struct MeasureContext {
     var indexes: [String: (index: SpatialIndex, features: [Int])] = [:]
     /// Per `sum_within` (layer, field): each feature's value.
     var fieldValues: [String: [Double]] = [:]
+    /// Collect every field problem before throwing (`validate`).
+    var collectsErrors = false
 
     init(layers: [String: LoadedLayer], sites: SiteTable, threads: Int, progress: (@Sendable (String, Double) -> Void)?) {
         self.layers = layers

@@ -10,11 +10,16 @@ public struct RunOptions: Sendable {
     public var threads: Int?
     /// Called with a stage name and the fraction done (0…1) during long stages.
     public var progress: (@Sendable (String, Double) -> Void)?
+    /// Report every independent problem (unreadable layers, unresolved fields) as one `ScoringErrors` instead of
+    /// stopping at the first (`validate`).
+    public var collectsErrors: Bool
 
-    public init(method: AggregationMethod? = nil, threads: Int? = nil, progress: (@Sendable (String, Double) -> Void)? = nil) {
+    public init(method: AggregationMethod? = nil, threads: Int? = nil, progress: (@Sendable (String, Double) -> Void)? = nil,
+                collectsErrors: Bool = false) {
         self.method = method
         self.threads = threads
         self.progress = progress
+        self.collectsErrors = collectsErrors
     }
 }
 
@@ -49,7 +54,7 @@ public enum ScenarioRunner {
 
         // Read.
         let sources = [scenario.candidates.layer] + scenario.layers
-        var loaded = try readAll(sources, threads: options.threads)
+        var loaded = try readAll(sources, threads: options.threads, collectingErrors: options.collectsErrors)
         warnings += loaded.flatMap(\.readWarnings)
         lap(\.read, &timings)
 
@@ -80,6 +85,7 @@ public enum ScenarioRunner {
         let sites = try SiteTable(candidates, idField: scenario.candidates.idField)
         warnings += unusedLayerWarnings(scenario)
         var context = MeasureContext(layers: layers, sites: sites, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: options.progress)
+        context.collectsErrors = options.collectsErrors
         warnings += try context.prepare(for: scenario)
         let measured = try context.measureAll(scenario.criteria)
         let exclusions = try context.exclusions(scenario, measured: measured)
@@ -131,13 +137,20 @@ public enum ScenarioRunner {
     }
 
     /// Reads every layer (in parallel; they are independent files).
-    static func readAll(_ sources: [LayerSource], threads: Int?) throws -> [LoadedLayer] {
+    static func readAll(_ sources: [LayerSource], threads: Int?, collectingErrors: Bool = false) throws -> [LoadedLayer] {
         let results = ConcurrentSlots<Result<LoadedLayer, Error>>(count: sources.count)
         DispatchQueue.concurrentPerform(iterations: sources.count) { i in
             results.set(i, Result { try LoadedLayer.read(sources[i]) })
         }
-        // The first error by index is thrown, so errors are deterministic.
-        return try results.values.map { try $0.get() }
+        // The first error by index is thrown (or all of them, in index order), so errors are deterministic.
+        let values = results.values
+        if collectingErrors {
+            try ScoringErrors.raise(values.compactMap { result -> (any Error & Sendable)? in
+                if case .failure(let error) = result { return error as? any Error & Sendable ?? ScoringError(.layerUnreadable(layer: "", detail: "\(error)"), file: "") }
+                return nil
+            })
+        }
+        return try values.map { try $0.get() }
     }
 
     /// The layer's positions in lon/lat degrees (as they are for a geographic CRS; transformed otherwise),
