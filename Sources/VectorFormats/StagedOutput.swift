@@ -71,7 +71,7 @@ final class StagedOutput {
         }
         var info = stat()
         let size = fstat(fd, &info) == 0 ? Int(info.st_size) : -1
-        _ = fchmod(fd, 0o644)
+        _ = fchmod(fd, AtomicFileWriter.fileMode)
         _ = close(fd)
         // GDAL reports some failures only by leaving an empty file; no format written here is ever 0 bytes.
         guard size > 0 else {

@@ -117,4 +117,18 @@ final class SeamTests: XCTestCase {
         try workspace.editScenario("[in_area, spaces, 1/1]", "[in_area, spaces, 1/12]")
         try assertFailure(workspace, status: 65, mentions: ["1/12", "1/9 to 9"])
     }
+
+    /// Output files and folders get the permissions the umask gives new files (not mkstemp's 0600 / mkdtemp's 0700).
+    func testOutputsGetTheUsualPermissions() throws {
+        let mask = umask(0o022)
+        umask(mask)
+        try assertSuccess(workspace, args: ["sensitivity", "scenario.yaml", "--samples", "50", "--out", "sens", "--quiet"])
+        try assertSuccess(workspace)
+        func mode(_ name: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: workspace.url(name).path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        XCTAssertEqual(try mode("sens"), Int(0o777 & ~mask))
+        XCTAssertEqual(try mode("sens/summary.md"), Int(0o666 & ~mask))
+        XCTAssertEqual(try mode("out.geojson"), Int(0o666 & ~mask))
+    }
 }

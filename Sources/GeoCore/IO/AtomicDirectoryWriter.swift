@@ -28,6 +28,7 @@ public enum AtomicDirectoryWriter {
             throw OutputError.notWritable(path: parent, reason: AtomicFileWriter.errnoText())
         }
         let temporaryPath = AtomicFileWriter.string(fromCString: template)
+        _ = chmod(temporaryPath, AtomicFileWriter.directoryMode)  // mkdtemp creates 0700; give it the usual permissions
         let temporaryURL = URL(fileURLWithPath: temporaryPath, isDirectory: true)
         do {
             try body(temporaryURL)

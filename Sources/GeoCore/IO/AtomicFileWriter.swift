@@ -78,7 +78,7 @@ public struct AtomicFileWriter: Sendable {
                 let code = errno
                 throw code == ENOSPC || code == EDQUOT ? OutputError.diskFull(path: path) : OutputError.writeFailed(path: path, reason: Self.errnoText(code))
             }
-            _ = fchmod(fd, 0o644)
+            _ = fchmod(fd, Self.fileMode)  // mkstemp creates 0600; give the file the usual permissions
             closed = true
             if close(fd) != 0 { throw OutputError.writeFailed(path: path, reason: Self.errnoText()) }
             if rename(temporaryPath, path) != 0 { throw OutputError.writeFailed(path: path, reason: Self.errnoText()) }
@@ -122,6 +122,19 @@ public struct AtomicFileWriter: Sendable {
             }
         }
     }
+
+    /// The process's file-creation mask, read once (reading it means setting it, so it is set straight back).
+    static let umaskValue: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
+
+    /// 0666 less the umask: the permissions `open(2)` would have given a new file.
+    public static var fileMode: mode_t { 0o666 & ~umaskValue }
+
+    /// 0777 less the umask: the permissions `mkdir(2)` would have given a new directory.
+    public static var directoryMode: mode_t { 0o777 & ~umaskValue }
 
     static func checkDirectory(_ directory: String) throws(OutputError) {
         var info = stat()
