@@ -14,18 +14,7 @@ public enum VIKOR {
     public static func evaluate(values: DecisionMatrix, weights: [Double], v: Double, ids: [SiteID]) -> VIKORResult {
         let (n, k) = (values.rows, values.columns)
         precondition(weights.count == k && ids.count == n, "VIKOR: one weight per criterion, one id per site")
-        let gaps = normalizedGaps(values)
-        var s = [Double](repeating: 0, count: n), r = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var sum = 0.0, regret = 0.0
-            for j in 0..<k {
-                let term = weights[j] * gaps[i * k + j]
-                sum += term
-                regret = max(regret, term)
-            }
-            s[i] = sum
-            r[i] = regret
-        }
+        let (s, r) = utilityAndRegret(gaps: normalizedGaps(values), weights: weights, sites: n, criteria: k)
         let q = compromise(s: s, r: r, v: v)
         return VIKORResult(v: v, s: s, r: r, q: q, acceptance: acceptance(s: s, r: r, q: q, ids: ids))
     }
@@ -42,6 +31,22 @@ public enum VIKOR {
             for i in 0..<n { gaps[i * k + j] = (best - column[i]) / range }
         }
         return gaps
+    }
+
+    /// Sᵢ = Σⱼ wⱼ·dᵢⱼ and Rᵢ = maxⱼ wⱼ·dᵢⱼ from the row-major gaps.
+    static func utilityAndRegret(gaps: [Double], weights: [Double], sites n: Int, criteria k: Int) -> (s: [Double], r: [Double]) {
+        var s = [Double](repeating: 0, count: n), r = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var sum = 0.0, regret = 0.0
+            for j in 0..<k {
+                let term = weights[j] * gaps[i * k + j]
+                sum += term
+                regret = max(regret, term)
+            }
+            s[i] = sum
+            r[i] = regret
+        }
+        return (s, r)
     }
 
     /// Q from S and R.
@@ -126,17 +131,7 @@ public struct VIKORModel: ScoringModel, Hashable {
     public func scores(weights: UnsafeBufferPointer<Double>, into scores: UnsafeMutableBufferPointer<Double>) {
         let (n, k) = (alternativeCount, criterionCount)
         guard n > 0 else { return }
-        var s = [Double](repeating: 0, count: n), r = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var sum = 0.0, regret = 0.0
-            for j in 0..<k {
-                let term = weights[j] * gaps[i * k + j]
-                sum += term
-                regret = max(regret, term)
-            }
-            s[i] = sum
-            r[i] = regret
-        }
+        let (s, r) = VIKOR.utilityAndRegret(gaps: gaps, weights: Array(weights), sites: n, criteria: k)
         for (i, q) in VIKOR.compromise(s: s, r: r, v: v).enumerated() { scores[i] = 1 - q }
     }
 }
