@@ -29,7 +29,7 @@ public struct ReportSettings: Sendable, Hashable {
     /// Reads the scenario's `report:` section (defaults when there is none).
     /// - Throws: `ScenarioError` with file, line and column for unknown keys or wrong types.
     public init(_ scenario: Scenario) throws {
-        self.init()
+        self.init(labelField: scenario.labelField)  // the scenario's label_field, unless report.label_field overrides it
         guard let section = scenario.sections[Self.sectionName] else { return }
         for (key, value) in try section.root.mapping("report", allowed: ["title", "label_field", "attribution"]) {
             switch key {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import NetworkPlanning
+import Reporting
 import SiteScoring
 
 struct ValidateCommand: ParsableCommand {
@@ -40,6 +41,7 @@ struct ValidateCommand: ParsableCommand {
                 }
                 print("criterion \(c.id) (\(c.kind.keyword), \(c.direction.rawValue), weight \(String(format: "%.4f", result.weights[j]))): \(range)")
             }
+            _ = try ReportSettings(scenario)  // the report: section resolves (keys, types)
             if let plan = try PlanSpecification.from(scenario) {
                 let s = plan.settings
                 print("plan: \(s.model.rawValue), count \(s.count)" + (s.radius.map { ", radius \(Int($0)) m" } ?? "")
