@@ -19,7 +19,7 @@ import GeoCore
 /// they are not stored but computed when visited (`forEachPair`), which costs the same arithmetic and no
 /// memory (5,000 × 100,000 pairs would need 6 GB).
 struct ServiceGraph: Sendable {
-    static let densePairLimit = 20_000_000
+    static let densePairLimit = 4_000_000
     let candidateCount: Int
     let demandCount: Int
     let weight: [Double]
