@@ -83,6 +83,21 @@ final class PlanBehaviourTests: XCTestCase {
         assertWellFormedXML(PlanMap.svg(fixture.problem, plan))
     }
 
+    /// A capacitated p-median sweep: rows with too few sites to serve everyone have no objective, the
+    /// rest decrease; the p-median map (with assignment lines) is well formed.
+    func testCapacitatedPMedianSweepAndMap() throws {
+        let fixture = try PlanFixture("cpmedian-small", solver: .heuristic)
+        let curve = try Planner.sweep(fixture.problem, counts: 1...4)
+        XCTAssertEqual(curve.points.count, 5)
+        XCTAssertNil(curve.points[0].objective)  // two small existing facilities cannot serve everyone
+        let defined = curve.points.compactMap(\.objective)
+        XCTAssertFalse(defined.isEmpty)
+        XCTAssertEqual(zip(defined, defined.dropFirst()).allSatisfy { $1 <= $0 * (1 + 1e-12) }, true)
+        XCTAssertGreaterThan(defined.last!, fixture.optimum)  // 4 sites serve worse than the optimal 5
+        assertWellFormedXML(curve.svg())
+        assertWellFormedXML(PlanMap.svg(fixture.problem, try Planner.plan(fixture.problem)))
+    }
+
     /// Capacitated p-median assigns every unit of demand, split across sites where needed.
     func testCapacitatedPMedianAssignsAllDemand() throws {
         let fixture = try PlanFixture("cpmedian-small", solver: .exact)
