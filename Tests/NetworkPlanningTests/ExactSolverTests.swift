@@ -26,6 +26,8 @@ final class ExactSolverTests: XCTestCase {
     func testCapacitatedMCLP() throws { try assertExactMatchesPuLP("cmclp-small") }
     func testCapacitatedMCLPWithScore() throws { try assertExactMatchesPuLP("cmclp-score") }
     func testCapacitatedPMedian() throws { try assertExactMatchesPuLP("cpmedian-small") }
+    func testCapacitatedMCLPWithSpacingAndBudget() throws { try assertExactMatchesPuLP("cmclp-spacing-budget") }
+    func testCapacitatedPMedianWithSpacingAndBudget() throws { try assertExactMatchesPuLP("cpmedian-spacing-budget") }
     func testLargeMCLP() throws { try assertExactMatchesPuLP("mclp-large") }
 }
 

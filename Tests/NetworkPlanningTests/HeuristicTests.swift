@@ -29,7 +29,7 @@ final class HeuristicTests: XCTestCase {
         }
     }
     func testCapacitatedSmallWithinTwoPercent() throws {
-        for name in ["cmclp-small", "cmclp-score", "cpmedian-small"] {
+        for name in ["cmclp-small", "cmclp-score", "cpmedian-small", "cmclp-spacing-budget", "cpmedian-spacing-budget"] {
             XCTAssertLessThanOrEqual(try heuristicGap(name), 0.02, name)
         }
     }
