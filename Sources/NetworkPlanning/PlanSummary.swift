@@ -29,7 +29,8 @@ public struct PlanSummary: Sendable, Hashable {
     public var bound: Double?
     public var gap: Double?
     public var provenOptimal: Bool?
-    /// Heuristic runs: the greedy objective and how much local search improved it (≥ 0, in objective units).
+    /// Heuristic runs: the greedy objective and how much local search improved it (≥ 0, in objective units:
+    /// demand gained, weighted distance saved, or — set cover — sites closed as redundant).
     public var greedyObjective: Double?
     public var localSearchImprovement: Double?
     /// Total cost of the chosen sites (with a budget).

@@ -60,7 +60,7 @@ public enum Planner {
             }
         }
         var open: [Int]
-        var greedyValue: Double?, exact: ExactSolver.Outcome?
+        var greedyValue: Double?, greedyCount: Int?, exact: ExactSolver.Outcome?
         switch kind {
         case .heuristic:
             if let needed {
@@ -71,6 +71,7 @@ public enum Planner {
                 guard value >= needed * (1 - 1e-12) else {
                     throw PlanningError(.targetUnreachable(target: s.target ?? 1, reachableShare: value / total))
                 }
+                greedyCount = sites.open.count
                 removeRedundant(graph: graph, sites: &sites, needed: needed)
                 open = sites.open
             } else {
@@ -111,12 +112,13 @@ public enum Planner {
         var summary = PlanSummary(model: s.model, count: s.model == .setcover ? ordered.count : s.count,
                                   selectedCount: ordered.count, radius: s.radius, solver: kind, objective: objective,
                                   totalDemand: total)
-        if let greedyValue, s.model != .setcover {
+        if let greedyCount {
+            // Set cover: greedy's site count, and how many sites the redundancy pass closed.
+            summary.greedyObjective = Double(greedyCount)
+            summary.localSearchImprovement = Double(greedyCount - ordered.count)
+        } else if let greedyValue {
             summary.greedyObjective = s.model == .pmedian ? -greedyValue : greedyValue
-            summary.localSearchImprovement = abs(value - greedyValue)
-        } else if greedyValue != nil {
-            summary.greedyObjective = Double(ordered.count)
-            summary.localSearchImprovement = 0
+            summary.localSearchImprovement = value - greedyValue
         }
         if let exact {
             let bound = s.model == .pmedian ? -exact.bound : exact.bound
@@ -193,7 +195,7 @@ public enum Planner {
                                   solver: kind, objective: objective, totalDemand: problem.totalDemand)
         if let greedyValue {
             summary.greedyObjective = s.model == .pmedian ? -greedyValue : greedyValue
-            summary.localSearchImprovement = abs(last.value - greedyValue)
+            summary.localSearchImprovement = last.value - greedyValue
         }
         if let exact {
             let bound = s.model == .pmedian ? -exact.bound : exact.bound
