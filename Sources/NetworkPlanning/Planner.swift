@@ -173,12 +173,13 @@ public enum Planner {
         var ordered: [Int] = [], marginals: [Double?] = []
         var last = network.evaluate(open: [])
         while !remaining.isEmpty {
-            var best: (k: Int, eval: (value: Double, solution: TransportationProblem.Solution, problem: TransportationProblem))?
-            for (k, j) in remaining.enumerated() {
-                let e = network.evaluate(open: ordered + [j])
-                if best.map({ e.value > $0.eval.value }) ?? true { best = (k, e) }
-            }
-            let b = best!
+            let prefix = ordered, candidates = remaining
+            let values = parallelChunks(count: candidates.count, threads: s.threads, minChunk: 1) { range in
+                range.map { network.evaluate(open: prefix + [candidates[$0]]).value }
+            }.flatMap { $0 }
+            var bestK = 0
+            for k in values.indices where values[k] > values[bestK] { bestK = k }
+            let b = (k: bestK, eval: network.evaluate(open: ordered + [remaining[bestK]]))
             if b.eval.value - last.value <= 0 && network.unserved(last.solution) <= 0 { break }
             let j = remaining.remove(at: b.k)
             ordered.append(j)
