@@ -163,6 +163,24 @@ final class ImplicitPairsTests: XCTestCase {
         XCTAssertEqual(a.value, b.value)
         XCTAssertEqual(-a.value, fixture.optimum, accuracy: 1e-6 * fixture.optimum)
     }
+
+    /// With many cells the implicit form prunes demand cells by distance; the plan must not change.
+    /// (pmedian-large's first 100 candidates and 2,000 demand points, without its existing facilities.)
+    func testPrunedImplicitEqualsStoredPairs() throws {
+        var p = try PlanFixture("pmedian-large", solver: .heuristic).problem
+        p.candidates = Array(p.candidates.prefix(100))
+        p.demand = Array(p.demand.prefix(2_000))
+        p.existing = []
+        p.settings.count = 6
+        let stored = ServiceGraph(problem: p), implicit = ServiceGraph(problem: p, densePairLimit: 0)
+        XCTAssertGreaterThan(implicit.cells!.count, 30)
+        let rules = SiteRules(problem: p)
+        let a = MultiStartSearch(graph: stored, rules: rules, threads: 2).run()
+        let b = MultiStartSearch(graph: implicit, rules: rules, threads: 2).run()
+        XCTAssertEqual(a.open, b.open)
+        XCTAssertEqual(a.value, b.value, accuracy: 1e-9 * abs(a.value))
+        XCTAssertEqual(a.greedyValue, b.greedyValue, accuracy: 1e-9 * abs(a.value))
+    }
 }
 
 /// The printed summary names the model, the solver and the coverage.
