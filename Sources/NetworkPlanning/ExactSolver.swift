@@ -14,8 +14,9 @@ enum ExactSolver {
     struct Outcome {
         /// Chosen candidates, ascending.
         var open: [Int]
-        /// Upper bound on the value (maximise form); for set cover a lower bound on the site count.
-        var bound: Double
+        /// Upper bound on the value (maximise form); for set cover a lower bound on the site count. Nil
+        /// when CBC ran out of time before it had a bound it vouches for (no solution of its own).
+        var bound: Double?
         var provenOptimal: Bool
         var timeLimitReached: Bool
     }
@@ -87,7 +88,7 @@ enum ExactSolver {
             if open.map({ MeritState(graph: graph, open: $0).value(graph) < startValue }) ?? true { open = start.sorted() }
         }
         guard let open else { throw noSolution(timeLimit) }
-        let bound = isSetCover ? out.bound : baseValue - out.bound
+        let bound = solution == nil ? nil : (isSetCover ? out.bound : baseValue - out.bound)
         return Outcome(open: open, bound: bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)
     }
 

@@ -121,9 +121,11 @@ public enum Planner {
             summary.localSearchImprovement = value - greedyValue
         }
         if let exact {
-            let bound = s.model == .pmedian ? -exact.bound : exact.bound
-            summary.bound = bound
-            summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            if let b = exact.bound {
+                let bound = s.model == .pmedian ? -b : b
+                summary.bound = bound
+                summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            }
             summary.provenOptimal = exact.provenOptimal
         }
         return assemble(problem, ordered: ordered, marginals: marginals, summary: summary, rules: rules, flows: nil)
@@ -199,9 +201,11 @@ public enum Planner {
             summary.localSearchImprovement = last.value - greedyValue
         }
         if let exact {
-            let bound = s.model == .pmedian ? -exact.bound : exact.bound
-            summary.bound = bound
-            summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            if let b = exact.bound {
+                let bound = s.model == .pmedian ? -b : b
+                summary.bound = bound
+                summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            }
             summary.provenOptimal = exact.provenOptimal
         }
         return assemble(problem, ordered: ordered, marginals: marginals, summary: summary, rules: rules,
