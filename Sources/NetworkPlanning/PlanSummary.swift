@@ -25,7 +25,8 @@ public struct PlanSummary: Sendable, Hashable {
     public var p95DistanceBefore: Double?
     public var p95DistanceAfter: Double?
     /// Exact runs: the solver's bound on the objective, the relative gap |objective − bound| / |objective|,
-    /// and whether optimality was proven (false when the time limit stopped it).
+    /// and whether optimality was proven (false when the time limit stopped it). Bound and gap are nil
+    /// when the limit struck before CBC had a solution of its own (the heuristic's plan is then reported).
     public var bound: Double?
     public var gap: Double?
     public var provenOptimal: Bool?
