@@ -92,8 +92,10 @@ enum ExactSolver {
         return Outcome(open: open, bound: bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)
     }
 
-    /// Capacitated mclp and p-median on the capacitated network.
-    static func solve(network: CapacitatedNetwork, rules: SiteRules, timeLimit: Double) throws(PlanningError) -> Outcome {
+    /// Capacitated mclp and p-median on the capacitated network. When the time limit strikes before CBC
+    /// has a solution, `fallback` (the heuristic) supplies the plan and the bound is left out.
+    static func solve(network: CapacitatedNetwork, rules: SiteRules, timeLimit: Double,
+                      fallback: () -> [Int]) throws(PlanningError) -> Outcome {
         var lp = LinearProgram()
         let n = network.candidateCapacity.count
         let x = addSites(&lp, rules: rules, candidates: n, objective: 0, countRow: true)
@@ -123,7 +125,9 @@ enum ExactSolver {
             if network.model == .pmedian { lp.addRow(row, lower: 1, upper: 1) } else { lp.addRow(row, upper: 1) }
         }
         let (out, solution) = try run(lp, timeLimit: timeLimit)
-        guard let solution else { throw noSolution(timeLimit) }
+        guard let solution else {
+            return Outcome(open: fallback().sorted(), bound: nil, provenOptimal: false, timeLimitReached: true)
+        }
         let open = (0..<n).filter { solution[x[$0]] > 0.5 }
         guard rules.admits(open) else { throw PlanningError(.solverFailed("CBC returned a plan that breaks the site rules")) }
         return Outcome(open: open, bound: -out.bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)

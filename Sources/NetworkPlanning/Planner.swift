@@ -163,7 +163,11 @@ public enum Planner {
         case .exact:
             let outcome: ExactSolver.Outcome
             do {
-                outcome = try ExactSolver.solve(network: network, rules: rules, timeLimit: s.timeLimit)
+                outcome = try ExactSolver.solve(network: network, rules: rules, timeLimit: s.timeLimit) {
+                    var sites = SiteSet(rules: rules, candidateCount: problem.candidates.count)
+                    _ = CapacitatedSearch(problem: problem, network: network).run(sites: &sites)
+                    return sites.open
+                }
             } catch let e where s.model == .pmedian && e.reason == .infeasible {
                 throw shortfall(problem, open: [], unserved: nil)
             }

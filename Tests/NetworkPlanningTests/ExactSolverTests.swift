@@ -56,4 +56,15 @@ final class ExactTimeLimitTests: XCTestCase {
         XCTAssertLessThan(elapsed, 5)
         print("time-limited exact: objective \(s.objective) (optimum \(fixture.optimum)), bound \(s.bound.map { "\($0)" } ?? "none"), gap \(s.gap.map { "\($0)" } ?? "none"), proven \(s.provenOptimal!), \(elapsed) s")
     }
+
+    /// A capacitated MILP given 1 ms: whatever CBC manages, the plan is feasible, no better than the
+    /// PuLP optimum, and without a bound unless CBC found a solution of its own.
+    func testCapacitatedTimeLimitStillPlans() throws {
+        let fixture = try PlanFixture("cmclp-small")
+        let result = try Planner.plan(fixture.with { $0.timeLimit = 0.001 })
+        assertPlanRespectsRules(fixture.problem, result)
+        XCTAssertLessThanOrEqual(result.summary.objective, fixture.optimum * (1 + 1e-9))
+        if result.summary.bound == nil { XCTAssertEqual(result.summary.provenOptimal, false) }
+        XCTAssertGreaterThan(result.selected.count, 0)
+    }
 }
