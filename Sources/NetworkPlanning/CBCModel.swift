@@ -1,3 +1,4 @@
+import Dispatch
 import CCBC
 
 /// One COIN-OR CBC model (`Cbc_Model*`, from `Cbc_C_Interface.h`), owned by this object: created with
@@ -6,6 +7,7 @@ import CCBC
 /// so runs are reproducible; CBC's MIP preprocessing is off (see `init`).
 final class CBCModel {
     private let model: UnsafeMutableRawPointer
+    private var timeLimit = Double.infinity
 
     /// The outcome of `solve()`.
     struct Outcome {
@@ -17,6 +19,8 @@ final class CBCModel {
         var bound: Double
         var provenOptimal: Bool
         var provenInfeasible: Bool
+        /// CBC's own flag, or the wall clock past the limit: when the limit strikes inside the root LP,
+        /// CBC 2.10 reports neither a solution nor the limit, and may even claim infeasibility.
         var timeLimitReached: Bool
         var nodes: Int
     }
@@ -56,6 +60,7 @@ final class CBCModel {
     /// driver reads); the solve then stops with its best solution and bound. CBC does not interrupt the
     /// root LP relaxation: on ~150,000 assignment pairs that alone takes about a minute on 2 cores.
     func setTimeLimit(seconds: Double) {
+        timeLimit = seconds
         Cbc_setMaximumSeconds(model, seconds)
         Cbc_setParameter(model, "sec", String(seconds))
         Cbc_setParameter(model, "timeMode", "elapsed")
@@ -67,7 +72,9 @@ final class CBCModel {
     /// Runs branch and cut (`Cbc_solve`) and reads the result (`Cbc_getColSolution`, `Cbc_getObjValue`,
     /// `Cbc_getBestPossibleObjValue`, `Cbc_isProvenOptimal`, `Cbc_isSecondsLimitReached`).
     func solve() -> Outcome {
+        let started = DispatchTime.now().uptimeNanoseconds
         _ = Cbc_solve(model)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let n = Int(Cbc_getNumCols(model))
         var solution: [Double]?
         if Cbc_bestSolution(model) != nil, let p = Cbc_getColSolution(model) {
@@ -77,8 +84,8 @@ final class CBCModel {
                        objective: Cbc_getObjValue(model),
                        bound: Cbc_getBestPossibleObjValue(model),
                        provenOptimal: Cbc_isProvenOptimal(model) != 0,
-                       provenInfeasible: Cbc_isProvenInfeasible(model) != 0,
-                       timeLimitReached: Cbc_isSecondsLimitReached(model) != 0,
+                       provenInfeasible: Cbc_isProvenInfeasible(model) != 0 && elapsed < timeLimit,
+                       timeLimitReached: Cbc_isSecondsLimitReached(model) != 0 || elapsed >= timeLimit,
                        nodes: Int(Cbc_getNodeCount(model)))
     }
 }

@@ -27,9 +27,25 @@ struct CapacitatedSearch {
         var slot: Int
     }
 
-    /// Greedy then swaps; returns the greedy value too.
+    /// Greedy then swaps; with a budget also from the gain-per-cost greedy (Khuller, Moss & Naor 1999),
+    /// keeping the better plan (ties: the plain one). Returns the plain greedy's value too.
     func run(sites: inout SiteSet) -> (greedy: Double, final: Double) {
+        let initial = sites
+        let plain = run(sites: &sites, perCost: false)
+        guard sites.rules.budget != nil else { return plain }
+        var other = initial
+        let ratio = run(sites: &other, perCost: true)
+        if ratio.final > plain.final + 1e-9 * Swift.max(1, abs(plain.final)) {
+            sites = other
+            return (plain.greedy, ratio.final)
+        }
+        return plain
+    }
+
+    private func run(sites: inout SiteSet, perCost: Bool) -> (greedy: Double, final: Double) {
         let graph = relaxation
+        let cost = sites.rules.cost
+        func priority(_ gain: Double, _ c: Int) -> Double { perCost ? gain / Swift.max(cost[c], 1e-9) : gain }
         var value = network.evaluate(open: sites.open).value
         // Lazy greedy; the first keys are the relaxation's bounds (round -1: not yet solved exactly).
         var heap: [(gain: Double, candidate: Int, round: Int)] = []
@@ -37,7 +53,7 @@ struct CapacitatedSearch {
         let startBound = start.value(graph) - value
         for c in 0..<graph.candidateCount where sites.canAdd(c) {
             let bound = startBound + start.gain(of: c, graph)
-            if bound > 0 { heap.append((bound, c, -1)) }
+            if bound > 0 { heap.append((priority(bound, c), c, -1)) }
         }
         var round = 0
         while !sites.isFull {
@@ -47,11 +63,11 @@ struct CapacitatedSearch {
             guard sites.canAdd(top.candidate) else { continue }
             if top.round != round {
                 let g = network.evaluate(open: sites.open + [top.candidate]).value - value
-                if g > 0 { heap.append((g, top.candidate, round)) }
+                if g > 0 { heap.append((priority(g, top.candidate), top.candidate, round)) }
                 continue
             }
             sites.add(top.candidate)
-            value += top.gain
+            value = network.evaluate(open: sites.open).value
             round += 1
         }
         value = network.evaluate(open: sites.open).value

@@ -11,7 +11,8 @@ public struct CoverageCurve: Sendable, Hashable {
         public var coverageShare: Double?
         /// objective(k) − objective(k − 1), as gain: demand gained, or weighted distance saved (p-median).
         public var marginal: Double?
-        /// The solver that produced row k (nil for k = 0).
+        /// The solver that produced row k (nil for k = 0, and for capacitated p-median rows where k sites
+        /// cannot serve all demand: those rows have no objective).
         public var solver: SolverKind?
         /// Sites chosen for row k (candidate indices in order).
         public var selected: [Int]
@@ -43,7 +44,15 @@ extension Planner {
         for k in counts {
             var p = base
             p.settings.count = k
-            let r = try plan(p)
+            let r: PlanResult
+            do {
+                r = try plan(p)
+            } catch let e where { if case .insufficientCapacity = e.reason { return true }; return false }() {
+                // Capacitated p-median: too few sites to serve everyone; the curve starts where k suffices.
+                points.append(CoverageCurve.Point(k: k, objective: nil, coverageShare: nil, marginal: nil, solver: nil, selected: []))
+                previous = nil
+                continue
+            }
             let obj = r.summary.objective
             let marginal = previous.map { model == .pmedian ? $0 - obj : obj - $0 }
             points.append(CoverageCurve.Point(k: k, objective: obj, coverageShare: r.summary.coverageShare,

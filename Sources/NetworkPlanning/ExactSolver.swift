@@ -14,8 +14,9 @@ enum ExactSolver {
     struct Outcome {
         /// Chosen candidates, ascending.
         var open: [Int]
-        /// Upper bound on the value (maximise form); for set cover a lower bound on the site count.
-        var bound: Double
+        /// Upper bound on the value (maximise form); for set cover a lower bound on the site count. Nil
+        /// when CBC ran out of time before it had a bound it vouches for (no solution of its own).
+        var bound: Double?
         var provenOptimal: Bool
         var timeLimitReached: Bool
     }
@@ -87,12 +88,14 @@ enum ExactSolver {
             if open.map({ MeritState(graph: graph, open: $0).value(graph) < startValue }) ?? true { open = start.sorted() }
         }
         guard let open else { throw noSolution(timeLimit) }
-        let bound = isSetCover ? out.bound : baseValue - out.bound
+        let bound = solution == nil ? nil : (isSetCover ? out.bound : baseValue - out.bound)
         return Outcome(open: open, bound: bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)
     }
 
-    /// Capacitated mclp and p-median on the capacitated network.
-    static func solve(network: CapacitatedNetwork, rules: SiteRules, timeLimit: Double) throws(PlanningError) -> Outcome {
+    /// Capacitated mclp and p-median on the capacitated network. When the time limit strikes before CBC
+    /// has a solution, `fallback` (the heuristic) supplies the plan and the bound is left out.
+    static func solve(network: CapacitatedNetwork, rules: SiteRules, timeLimit: Double,
+                      fallback: () -> [Int]) throws(PlanningError) -> Outcome {
         var lp = LinearProgram()
         let n = network.candidateCapacity.count
         let x = addSites(&lp, rules: rules, candidates: n, objective: 0, countRow: true)
@@ -122,7 +125,9 @@ enum ExactSolver {
             if network.model == .pmedian { lp.addRow(row, lower: 1, upper: 1) } else { lp.addRow(row, upper: 1) }
         }
         let (out, solution) = try run(lp, timeLimit: timeLimit)
-        guard let solution else { throw noSolution(timeLimit) }
+        guard let solution else {
+            return Outcome(open: fallback().sorted(), bound: nil, provenOptimal: false, timeLimitReached: true)
+        }
         let open = (0..<n).filter { solution[x[$0]] > 0.5 }
         guard rules.admits(open) else { throw PlanningError(.solverFailed("CBC returned a plan that breaks the site rules")) }
         return Outcome(open: open, bound: -out.bound, provenOptimal: out.provenOptimal, timeLimitReached: out.timeLimitReached)

@@ -41,6 +41,7 @@ struct GreedySelection {
             }
             let gain = perCost ? state.gain(of: top.candidate, graph) : top.gain
             state.add(top.candidate, slot: sites.open.count, graph: graph)
+            state.refreshCells(graph)
             sites.add(top.candidate)
             value += gain
             round += 1

@@ -6,21 +6,37 @@ struct MeritState {
     var second: [Double]
     /// Slot (index into the open list) of the site giving `best`; -1 when the existing network does.
     var bestSlot: [Int32]
+    /// Implicit p-median only: per demand cell, the largest −secondᵢ (the farthest a site may be and still
+    /// matter to a point of the cell). Opening sites only shrinks it, so a stale value stays a valid bound.
+    var cellFar: [Double] = []
 
     init(graph: ServiceGraph) {
         best = graph.base
         second = graph.base
         bestSlot = Array(repeating: -1, count: graph.demandCount)
+        refreshCells(graph)
     }
 
     /// Rebuilt from scratch for the open sites, in slot order (ties keep the earlier slot).
     init(graph: ServiceGraph, open: [Int]) {
         self.init(graph: graph)
         for (slot, j) in open.enumerated() { add(j, slot: slot, graph: graph) }
+        refreshCells(graph)
+    }
+
+    /// Recomputes `cellFar` (implicit p-median only).
+    mutating func refreshCells(_ graph: ServiceGraph) {
+        guard let cells = graph.cells else { return }
+        var far = [Double](repeating: 0, count: cells.count)
+        for i in 0..<graph.demandCount {
+            let c = Int(cells.cellOf[i])
+            far[c] = Swift.max(far[c], -second[i])
+        }
+        cellFar = far
     }
 
     mutating func add(_ j: Int, slot: Int, graph: ServiceGraph) {
-        graph.forEachPair(of: j) { i, m in
+        graph.forEachPair(of: j, cellFar: cellFar) { i, m in
             if m > best[i] {
                 second[i] = best[i]
                 best[i] = m
@@ -41,7 +57,7 @@ struct MeritState {
     /// Greedy gain of opening `c`: Σ wᵢ · max(0, merit − bestᵢ) over its pairs.
     func gain(of c: Int, _ graph: ServiceGraph) -> Double {
         var g = 0.0
-        graph.forEachPair(of: c) { i, m in
+        graph.forEachPair(of: c, cellFar: cellFar) { i, m in
             let d = m - best[i]
             if d > 0 { g += graph.weight[i] * d }
         }
@@ -54,7 +70,7 @@ struct MeritState {
     func swapTerms(of c: Int, _ graph: ServiceGraph, extra: inout [Double]) -> Double {
         for s in extra.indices { extra[s] = 0 }
         var gain = 0.0
-        graph.forEachPair(of: c) { i, m in
+        graph.forEachPair(of: c, cellFar: cellFar) { i, m in
             let b = best[i]
             let overBest = m > b ? graph.weight[i] * (m - b) : 0
             gain += overBest

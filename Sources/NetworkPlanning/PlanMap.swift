@@ -3,7 +3,8 @@ import GeoCore
 /// A standalone SVG map of a plan in the working CRS (north up, equal scale on both axes): demand points
 /// as grey discs with area proportional to weight, candidate sites not chosen as small dots, existing
 /// facilities as dark squares, new sites as red discs labelled with their order, and — when the plan has
-/// a radius — each facility's coverage circle. Plain text, no dependencies.
+/// a radius — each facility's coverage circle; for p-median (up to 20,000 demand points) a thin line from
+/// each demand point to the facility serving it. Plain text, no dependencies.
 public enum PlanMap {
     public static func svg(_ problem: PlanningProblem, _ result: PlanResult, width: Double = 800) -> String {
         let all = problem.candidates.map(\.position) + problem.demand.map(\.position) + problem.existing.map(\.position)
@@ -47,6 +48,20 @@ public enum PlanMap {
             for j in result.selected {
                 let p = problem.candidates[j].position
                 s += "<circle cx=\"\(sx(p))\" cy=\"\(sy(p))\" r=\"\(r)\" stroke=\"#d62728\" fill=\"#d62728\" fill-opacity=\"0.06\"/>\n"
+            }
+            s += "</g>\n"
+        }
+        if problem.settings.model == .pmedian && problem.demand.count <= 20_000 {
+            s += "<g stroke=\"#d62728\" stroke-opacity=\"0.25\" stroke-width=\"0.6\">\n"
+            for (i, o) in result.demand.enumerated() {
+                guard let f = o.servedBy else { continue }
+                let q: Position
+                switch f {
+                case .candidate(let j): q = problem.candidates[j].position
+                case .existing(let e): q = problem.existing[e].position
+                }
+                let p = problem.demand[i].position
+                s += "<line x1=\"\(sx(p))\" y1=\"\(sy(p))\" x2=\"\(sx(q))\" y2=\"\(sy(q))\"/>\n"
             }
             s += "</g>\n"
         }

@@ -25,11 +25,13 @@ public struct PlanSummary: Sendable, Hashable {
     public var p95DistanceBefore: Double?
     public var p95DistanceAfter: Double?
     /// Exact runs: the solver's bound on the objective, the relative gap |objective − bound| / |objective|,
-    /// and whether optimality was proven (false when the time limit stopped it).
+    /// and whether optimality was proven (false when the time limit stopped it). Bound and gap are nil
+    /// when the limit struck before CBC had a solution of its own (the heuristic's plan is then reported).
     public var bound: Double?
     public var gap: Double?
     public var provenOptimal: Bool?
-    /// Heuristic runs: the greedy objective and how much local search improved it (≥ 0, in objective units).
+    /// Heuristic runs: the greedy objective and how much local search improved it (≥ 0, in objective units:
+    /// demand gained, weighted distance saved, or — set cover — sites closed as redundant).
     public var greedyObjective: Double?
     public var localSearchImprovement: Double?
     /// Total cost of the chosen sites (with a budget).

@@ -60,7 +60,7 @@ public enum Planner {
             }
         }
         var open: [Int]
-        var greedyValue: Double?, exact: ExactSolver.Outcome?
+        var greedyValue: Double?, greedyCount: Int?, exact: ExactSolver.Outcome?
         switch kind {
         case .heuristic:
             if let needed {
@@ -71,6 +71,7 @@ public enum Planner {
                 guard value >= needed * (1 - 1e-12) else {
                     throw PlanningError(.targetUnreachable(target: s.target ?? 1, reachableShare: value / total))
                 }
+                greedyCount = sites.open.count
                 removeRedundant(graph: graph, sites: &sites, needed: needed)
                 open = sites.open
             } else {
@@ -111,17 +112,20 @@ public enum Planner {
         var summary = PlanSummary(model: s.model, count: s.model == .setcover ? ordered.count : s.count,
                                   selectedCount: ordered.count, radius: s.radius, solver: kind, objective: objective,
                                   totalDemand: total)
-        if let greedyValue, s.model != .setcover {
+        if let greedyCount {
+            // Set cover: greedy's site count, and how many sites the redundancy pass closed.
+            summary.greedyObjective = Double(greedyCount)
+            summary.localSearchImprovement = Double(greedyCount - ordered.count)
+        } else if let greedyValue {
             summary.greedyObjective = s.model == .pmedian ? -greedyValue : greedyValue
-            summary.localSearchImprovement = abs(value - greedyValue)
-        } else if greedyValue != nil {
-            summary.greedyObjective = Double(ordered.count)
-            summary.localSearchImprovement = 0
+            summary.localSearchImprovement = value - greedyValue
         }
         if let exact {
-            let bound = s.model == .pmedian ? -exact.bound : exact.bound
-            summary.bound = bound
-            summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            if let b = exact.bound {
+                let bound = s.model == .pmedian ? -b : b
+                summary.bound = bound
+                summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            }
             summary.provenOptimal = exact.provenOptimal
         }
         return assemble(problem, ordered: ordered, marginals: marginals, summary: summary, rules: rules, flows: nil)
@@ -159,7 +163,11 @@ public enum Planner {
         case .exact:
             let outcome: ExactSolver.Outcome
             do {
-                outcome = try ExactSolver.solve(network: network, rules: rules, timeLimit: s.timeLimit)
+                outcome = try ExactSolver.solve(network: network, rules: rules, timeLimit: s.timeLimit) {
+                    var sites = SiteSet(rules: rules, candidateCount: problem.candidates.count)
+                    _ = CapacitatedSearch(problem: problem, network: network).run(sites: &sites)
+                    return sites.open
+                }
             } catch let e where s.model == .pmedian && e.reason == .infeasible {
                 throw shortfall(problem, open: [], unserved: nil)
             }
@@ -171,12 +179,13 @@ public enum Planner {
         var ordered: [Int] = [], marginals: [Double?] = []
         var last = network.evaluate(open: [])
         while !remaining.isEmpty {
-            var best: (k: Int, eval: (value: Double, solution: TransportationProblem.Solution, problem: TransportationProblem))?
-            for (k, j) in remaining.enumerated() {
-                let e = network.evaluate(open: ordered + [j])
-                if best.map({ e.value > $0.eval.value }) ?? true { best = (k, e) }
-            }
-            let b = best!
+            let prefix = ordered, candidates = remaining
+            let values = parallelChunks(count: candidates.count, threads: s.threads, minChunk: 1) { range in
+                range.map { network.evaluate(open: prefix + [candidates[$0]]).value }
+            }.flatMap { $0 }
+            var bestK = 0
+            for k in values.indices where values[k] > values[bestK] { bestK = k }
+            let b = (k: bestK, eval: network.evaluate(open: ordered + [remaining[bestK]]))
             if b.eval.value - last.value <= 0 && network.unserved(last.solution) <= 0 { break }
             let j = remaining.remove(at: b.k)
             ordered.append(j)
@@ -193,12 +202,14 @@ public enum Planner {
                                   solver: kind, objective: objective, totalDemand: problem.totalDemand)
         if let greedyValue {
             summary.greedyObjective = s.model == .pmedian ? -greedyValue : greedyValue
-            summary.localSearchImprovement = abs(last.value - greedyValue)
+            summary.localSearchImprovement = last.value - greedyValue
         }
         if let exact {
-            let bound = s.model == .pmedian ? -exact.bound : exact.bound
-            summary.bound = bound
-            summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            if let b = exact.bound {
+                let bound = s.model == .pmedian ? -b : b
+                summary.bound = bound
+                summary.gap = abs(objective - bound) / Swift.max(abs(objective), 1e-12)
+            }
             summary.provenOptimal = exact.provenOptimal
         }
         return assemble(problem, ordered: ordered, marginals: marginals, summary: summary, rules: rules,

@@ -54,6 +54,29 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
 
     public init(_ reason: Reason) { self.reason = reason }
 
+    /// The scenario key the problem is about (`plan.count`, `plan.capacity.per_unit`, …), so the CLI can
+    /// point at its line in the scenario file; nil when it is about the data or the solver run.
+    public var key: String? {
+        switch reason {
+        case .countNotPositive, .countExceedsCandidates: return "plan.count"
+        case .missingRadius, .invalidRadius: return "plan.radius"
+        case .invalidTarget, .targetUnreachable: return "plan.target"
+        case .invalidMinSpacing: return "plan.min_spacing"
+        case .invalidTimeLimit: return "plan.time_limit"
+        case .noDemand: return "plan.demand"
+        case .invalidWeight: return "plan.demand.weight"
+        case .scoreOutOfRange: return "plan.attractiveness"
+        case .invalidBudget: return "plan.budget.limit"
+        case .missingCost: return "plan.budget.cost"
+        case .invalidPerUnit: return "plan.capacity.per_unit"
+        case .missingCapacity: return "plan.capacity.field"
+        case .invalidExistingCapacity: return "plan.capacity.existing_field"
+        case .capacityUnsupported, .insufficientCapacity: return "plan.capacity"
+        case .solverFailed: return "plan.solver"
+        case .noCandidates, .nonFinitePosition, .infeasible: return nil
+        }
+    }
+
     public var description: String {
         switch reason {
         case .noCandidates:

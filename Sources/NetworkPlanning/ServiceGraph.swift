@@ -19,7 +19,7 @@ import GeoCore
 /// they are not stored but computed when visited (`forEachPair`), which costs the same arithmetic and no
 /// memory (5,000 × 100,000 pairs would need 6 GB).
 struct ServiceGraph: Sendable {
-    static let densePairLimit = 20_000_000
+    static let densePairLimit = 4_000_000
     let candidateCount: Int
     let demandCount: Int
     let weight: [Double]
@@ -30,6 +30,8 @@ struct ServiceGraph: Sendable {
     let merit: [Double]
     /// Positions for the implicit all-pairs form (nil: pairs are stored).
     let dense: (candidates: [Position], demand: [Position])?
+    /// The demand grid of the implicit form.
+    let cells: DemandCells?
 
     /// Number of candidate–demand pairs.
     var pairCount: Int { dense == nil ? demand.count : candidateCount * demandCount }
@@ -42,6 +44,22 @@ struct ServiceGraph: Sendable {
             for i in 0..<demandCount { body(i, -dense.demand[i].distance(to: c)) }
         } else {
             for k in start[j]..<start[j + 1] { body(Int(demand[k]), merit[k]) }
+        }
+    }
+
+    /// Like `forEachPair`, but in the implicit form skips the demand cells that lie at least `cellFar[cell]`
+    /// from candidate `j` (pairs there have merit ≤ −cellFar and cannot matter to a caller that passes, per
+    /// cell, the largest distance at which a pair still counts); demand comes cell by cell. Stored pairs,
+    /// or an empty `cellFar`, visit every pair.
+    @inline(__always)
+    func forEachPair(of j: Int, cellFar: [Double], _ body: (Int, Double) -> Void) {
+        guard let dense, let cells, !cellFar.isEmpty else { return forEachPair(of: j, body) }
+        let c = dense.candidates[j]
+        for cell in 0..<cells.count where cells.minDistance(cell, c) < cellFar[cell] {
+            for k in cells.start[cell]..<cells.start[cell + 1] {
+                let i = Int(cells.order[k])
+                body(i, -dense.demand[i].distance(to: c))
+            }
         }
     }
 
@@ -67,9 +85,11 @@ struct ServiceGraph: Sendable {
             demand = []
             merit = []
             dense = (cands, dems)
+            cells = DemandCells(dems)
             return
         }
         dense = nil
+        cells = nil
         let candIndex = SpatialIndex(cands.map { Geometry.point($0) })
         let existIndex = SpatialIndex(exist.map { Geometry.point($0) })
 

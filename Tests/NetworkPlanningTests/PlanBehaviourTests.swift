@@ -83,6 +83,21 @@ final class PlanBehaviourTests: XCTestCase {
         assertWellFormedXML(PlanMap.svg(fixture.problem, plan))
     }
 
+    /// A capacitated p-median sweep: rows with too few sites to serve everyone have no objective, the
+    /// rest decrease; the p-median map (with assignment lines) is well formed.
+    func testCapacitatedPMedianSweepAndMap() throws {
+        let fixture = try PlanFixture("cpmedian-small", solver: .heuristic)
+        let curve = try Planner.sweep(fixture.problem, counts: 3...4)
+        XCTAssertEqual(curve.points.map(\.k), [0, 3, 4])
+        XCTAssertNil(curve.points[0].objective)  // two small existing facilities cannot serve everyone
+        let defined = curve.points.compactMap(\.objective)
+        XCTAssertFalse(defined.isEmpty)
+        XCTAssertEqual(zip(defined, defined.dropFirst()).allSatisfy { $1 <= $0 * (1 + 1e-12) }, true)
+        XCTAssertGreaterThan(defined.last!, fixture.optimum)  // 4 sites serve worse than the optimal 5
+        assertWellFormedXML(curve.svg())
+        assertWellFormedXML(PlanMap.svg(fixture.problem, try Planner.plan(fixture.problem)))
+    }
+
     /// Capacitated p-median assigns every unit of demand, split across sites where needed.
     func testCapacitatedPMedianAssignsAllDemand() throws {
         let fixture = try PlanFixture("cpmedian-small", solver: .exact)
@@ -147,6 +162,24 @@ final class ImplicitPairsTests: XCTestCase {
         XCTAssertEqual(a.open, b.open)
         XCTAssertEqual(a.value, b.value)
         XCTAssertEqual(-a.value, fixture.optimum, accuracy: 1e-6 * fixture.optimum)
+    }
+
+    /// With many cells the implicit form prunes demand cells by distance; the plan must not change.
+    /// (pmedian-large's first 100 candidates and 2,000 demand points, without its existing facilities.)
+    func testPrunedImplicitEqualsStoredPairs() throws {
+        var p = try PlanFixture("pmedian-large", solver: .heuristic).problem
+        p.candidates = Array(p.candidates.prefix(100))
+        p.demand = Array(p.demand.prefix(2_000))
+        p.existing = []
+        p.settings.count = 6
+        let stored = ServiceGraph(problem: p), implicit = ServiceGraph(problem: p, densePairLimit: 0)
+        XCTAssertGreaterThan(implicit.cells!.count, 30)
+        let rules = SiteRules(problem: p)
+        let a = MultiStartSearch(graph: stored, rules: rules, threads: 2).run()
+        let b = MultiStartSearch(graph: implicit, rules: rules, threads: 2).run()
+        XCTAssertEqual(a.open, b.open)
+        XCTAssertEqual(a.value, b.value, accuracy: 1e-9 * abs(a.value))
+        XCTAssertEqual(a.greedyValue, b.greedyValue, accuracy: 1e-9 * abs(a.value))
     }
 }
 

@@ -15,7 +15,12 @@ struct PlanFixture {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     init(_ name: String, solver: SolverChoice = .exact) throws {
-        let data = try Data(contentsOf: Self.directory.appendingPathComponent(name + ".json"))
+        try self.init(url: Self.directory.appendingPathComponent(name + ".json"), solver: solver)
+    }
+
+    /// An instance file in the fixture format (`optimum` may be absent: then `optimum` is NaN).
+    init(url: URL, solver: SolverChoice = .exact) throws {
+        let data = try Data(contentsOf: url)
         let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         func numbers(_ o: Any?) -> [Double]? { (o as? [Any])?.map { ($0 as! NSNumber).doubleValue } }
         let s = json["settings"] as! [String: Any]
@@ -40,11 +45,11 @@ struct PlanFixture {
             budget: (s["budget"] as? NSNumber)?.doubleValue,
             capacityPerUnit: (s["per_unit"] as? NSNumber)?.doubleValue,
             solver: solver)
-        self.name = name
+        self.name = json["name"] as? String ?? url.lastPathComponent
         problem = PlanningProblem(candidates: candidates, demand: demand, existing: existing, settings: settings)
-        let opt = json["optimum"] as! [String: Any]
-        optimum = (opt["objective"] as! NSNumber).doubleValue
-        status = opt["status"] as! String
+        let opt = json["optimum"] as? [String: Any]
+        optimum = (opt?["objective"] as? NSNumber)?.doubleValue ?? .nan
+        status = opt?["status"] as? String ?? "none"
     }
 
     func with(_ change: (inout PlanSettings) -> Void) -> PlanningProblem {

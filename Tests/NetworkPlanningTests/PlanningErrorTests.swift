@@ -48,6 +48,7 @@ final class PlanningErrorTests: XCTestCase {
                                 settings: PlanSettings(model: .pmedian, count: 1, capacityPerUnit: 10))
         XCTAssertEqual(reason(p), .insufficientCapacity(totalDemand: 30, capacity: 10, shortfall: 20))
         XCTAssertTrue(PlanningError(.insufficientCapacity(totalDemand: 30, capacity: 10, shortfall: 20)).description.contains("20 short"))
+        XCTAssertEqual(PlanningError(.insufficientCapacity(totalDemand: 30, capacity: 10, shortfall: 20)).key, "plan.capacity")
     }
 
     /// Set cover: every site together reaches 2 of 4 points, less than the target 0.9.
