@@ -96,7 +96,11 @@ struct PlanCommand: ParsableCommand {
 
             let result = try pipeline.run(method: method, outputs: outputs)
             let plan = try ScenarioPlan(result: result, specification: spec)
-            let planResult = try Planner.plan(plan.problem)
+            let planResult: PlanResult
+            do { planResult = try Planner.plan(plan.problem) } catch let error as PlanningError {
+                // Name the scenario and the key, so the planner knows where to change what.
+                throw CommandError(message: "\(pipeline.scenarioURL.path): \(error.description)", status: ExitStatus.dataError)
+            }
             let inputs = pipeline.scenario.inputURLs
             let writer = AtomicFileWriter()
             let collection = try plan.candidateCollection(result, planResult, scenarioPath: pipeline.scenarioURL.path, version: Standort.version)
