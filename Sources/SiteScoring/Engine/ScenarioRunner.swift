@@ -146,7 +146,7 @@ public enum ScenarioRunner {
         let values = results.values
         if collectingErrors {
             try ScoringErrors.raise(values.compactMap { result -> (any Error & Sendable)? in
-                if case .failure(let error) = result { return error as? any Error & Sendable ?? ScoringError(.layerUnreadable(layer: "", detail: "\(error)"), file: "") }
+                if case .failure(let error) = result { return error }
                 return nil
             })
         }
