@@ -94,7 +94,7 @@ struct PlanCommand: ParsableCommand {
                 throw LayerFormatError(.unsupportedOutput(extension: url.pathExtension.lowercased(), supported: ["geojson", "json", "csv"], hint: "plans are written as GeoJSON or CSV"), file: url.path)
             }
 
-            let result = try pipeline.run(method: method, outputs: outputs)
+            let result = try pipeline.run(method: method, outputs: outputs, keepsContextLayers: true)
             let plan = try ScenarioPlan(result: result, specification: spec)
             let planResult: PlanResult
             do { planResult = try Planner.plan(plan.problem) } catch let error as PlanningError {

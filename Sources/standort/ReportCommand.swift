@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
             let networkPlan = try reportInput { try planURL.map { try NetworkPlan.read(contentsOf: $0, idField: pipeline.scenario.candidates.idField) } }
             let findings = try reportInput { try sensitivityURL.map { try SensitivityFindings.read(directory: $0) } }
 
-            let result = try pipeline.run(method: method, outputs: [outURL])
+            let result = try pipeline.run(method: method, outputs: [outURL], keepsContextLayers: true)
             let reportOptions = ReportOptions(language: lang, top: top, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
                                               settings: settings, plan: networkPlan, sensitivity: findings)
             let html = try reportInput { try HTMLReport(result: result, options: reportOptions).render() }

@@ -28,9 +28,10 @@ struct ScenarioPipeline {
     /// Checks that each output's directory exists and is writable (so a bad path fails at once, not after the
     /// run), then scores the scenario with a progress bar and prints its warnings.
     func run(method: AggregationMethod? = nil, outputs: [URL] = [], timings: inout StageTimings, printWarnings: Bool = true,
-             collectsErrors: Bool = false) throws -> ScoringResult {
+             collectsErrors: Bool = false, keepsContextLayers: Bool = false) throws -> ScoringResult {
         for url in outputs { try AtomicFileWriter.checkDestination(url, protecting: scenario.inputURLs) }
-        let options = RunOptions(method: method, threads: threads, progress: terminal.progressReporter(), collectsErrors: collectsErrors)
+        let options = RunOptions(method: method, threads: threads, progress: terminal.progressReporter(), collectsErrors: collectsErrors,
+                                 keepsContextLayers: keepsContextLayers)
         let result = try ScenarioRunner.run(scenario, options: options, timings: &timings)
         terminal.finishProgress()
         if printWarnings { result.warnings.forEach(terminal.warning) }
@@ -38,8 +39,10 @@ struct ScenarioPipeline {
     }
 
     /// `run` without stage timings.
-    func run(method: AggregationMethod? = nil, outputs: [URL] = [], printWarnings: Bool = true, collectsErrors: Bool = false) throws -> ScoringResult {
+    func run(method: AggregationMethod? = nil, outputs: [URL] = [], printWarnings: Bool = true, collectsErrors: Bool = false,
+             keepsContextLayers: Bool = false) throws -> ScoringResult {
         var timings = StageTimings()
-        return try run(method: method, outputs: outputs, timings: &timings, printWarnings: printWarnings, collectsErrors: collectsErrors)
+        return try run(method: method, outputs: outputs, timings: &timings, printWarnings: printWarnings, collectsErrors: collectsErrors,
+                       keepsContextLayers: keepsContextLayers)
     }
 }

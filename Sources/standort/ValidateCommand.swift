@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
         try reportingErrors {
             let pipeline = try ScenarioPipeline(options)
             let (terminal, url, scenario) = (pipeline.terminal, pipeline.scenarioURL, pipeline.scenario)
-            let result = try pipeline.run(printWarnings: false, collectsErrors: true)
+            let result = try pipeline.run(printWarnings: false, collectsErrors: true, keepsContextLayers: true)
 
             print("scenario: \(scenario.name) (\(url.path))")
             print("method: \(result.method.rawValue), working CRS: \(result.workingCRS)")

@@ -15,7 +15,7 @@ enum ReportFixture {
     static func result(_ url: URL = scenarioURL, method: AggregationMethod? = nil) throws -> ScoringResult {
         let scenario = try ScenarioLoader.load(contentsOf: url, sections: ["plan", "report"])
         var timings = StageTimings()
-        return try ScenarioRunner.run(scenario, options: RunOptions(method: method, threads: 1), timings: &timings)
+        return try ScenarioRunner.run(scenario, options: RunOptions(method: method, threads: 1, keepsContextLayers: true), timings: &timings)
     }
 
     /// The report's HTML for the town.

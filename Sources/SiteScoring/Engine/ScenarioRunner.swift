@@ -13,13 +13,17 @@ public struct RunOptions: Sendable {
     /// Report every independent problem (unreadable layers, unresolved fields) as one `ScoringErrors` instead of
     /// stopping at the first (`validate`).
     public var collectsErrors: Bool
+    /// Keep the context layers in the result (`ScoringResult.contextLayers`) for planning, maps and reports;
+    /// off by default, so a plain scoring run frees them before writing its output.
+    public var keepsContextLayers: Bool
 
     public init(method: AggregationMethod? = nil, threads: Int? = nil, progress: (@Sendable (String, Double) -> Void)? = nil,
-                collectsErrors: Bool = false) {
+                collectsErrors: Bool = false, keepsContextLayers: Bool = false) {
         self.method = method
         self.threads = threads
         self.progress = progress
         self.collectsErrors = collectsErrors
+        self.keepsContextLayers = keepsContextLayers
     }
 }
 
@@ -127,7 +131,7 @@ public enum ScenarioRunner {
                                              attribution: $0.collection.foreignMembers["attribution"]?.string,
                                              derivation: $0.collection.foreignMembers["derivation"]?.string) },
             layers: layerSummaries,
-            contextLayers: loaded.dropFirst().map {
+            contextLayers: !options.keepsContextLayers ? [] : loaded.dropFirst().map {
                 ContextLayer(name: $0.source.name, path: $0.file, features: $0.features, geometries: $0.working, foreignMembers: $0.collection.foreignMembers)
             },
             warnings: warnings

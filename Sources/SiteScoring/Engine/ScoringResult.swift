@@ -39,7 +39,8 @@ public struct ScoringResult: Sendable {
     public let inputs: [InputRecord]
     /// What was read from each layer (candidates first), for `validate`.
     public let layers: [LayerSummary]
-    /// The context layers in scenario order: their features as read and geometries in the working CRS, for planning and maps.
+    /// The context layers in scenario order: their features as read and geometries in the working CRS, for planning and
+    /// maps; empty unless the run was asked to keep them (`RunOptions.keepsContextLayers`).
     public let contextLayers: [ContextLayer]
     /// Warnings for the planner (each printed as one `warning:` line).
     public let warnings: [String]
