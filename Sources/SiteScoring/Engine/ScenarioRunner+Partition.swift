@@ -73,8 +73,13 @@ extension ScenarioRunner {
     public static func merge(_ scenario: Scenario, parts urls: [URL], options: RunOptions = RunOptions()) throws -> ScoringResult {
         guard !urls.isEmpty else { throw PartitionError(.noParts, file: "merge") }
         var headers: [(url: URL, header: PartFile.Header)] = []
-        var partSites: [[PartFile.Site]] = []
         var records: [PartRecord] = []
+        // Columns over all candidates in input order, filled part by part (a part's parsed lines are dropped
+        // before the next part is read, so the merge holds each site once).
+        var n = 0, k = 0
+        var owner: [Int32] = []
+        var features: [Feature] = [], ids: [SiteID] = [], references: [Position] = []
+        var raw: [[Double]] = [], text: [[String?]?] = [], exclusions: [[String]] = []
         for url in urls {
             let (header, sites, sha) = try PartFile.read(url)
             let file = url.path
@@ -96,22 +101,20 @@ extension ScenarioRunner {
                         ?? "\(header.candidateCount) candidates in working CRS \(header.workingCRS), there \(first.candidateCount) in \(first.workingCRS)"
                     throw PartitionError(.otherInputs(firstFile: firstURL.path, detail: changed), file: file)
                 }
+            } else {
+                n = header.candidateCount
+                k = header.criteria.count
+                owner = Array(repeating: -1, count: n)
+                features = Array(repeating: Feature(geometry: nil), count: n)
+                ids = Array(repeating: .number(0), count: n)
+                references = Array(repeating: Position(x: 0, y: 0), count: n)
+                raw = Array(repeating: Array(repeating: .nan, count: n), count: k)
+                text = header.criteria.map { $0.text ? Array(repeating: nil, count: n) : nil }
+                exclusions = Array(repeating: [], count: n)
             }
-            headers.append((url, header))
-            partSites.append(sites)
-            records.append(PartRecord(path: file, sha256: sha, partition: "\(header.partition.index)/\(header.partition.count)", sites: sites.count))
-        }
-        let first = headers[0].header
-        let present = Set(headers.map(\.header.partition.index))
-        let missing = (1...first.partition.count).filter { !present.contains($0) }
-        guard missing.isEmpty else { throw PartitionError(.missingPartitions(missing, count: first.partition.count), file: headers[0].url.path) }
-
-        // Assemble the sites in input order; every candidate exactly once, each in its own partition's file.
-        let n = first.candidateCount
-        var owner = [Int32](repeating: -1, count: n)
-        for (p, sites) in partSites.enumerated() {
-            let file = headers[p].url.path
-            let partition = headers[p].header.partition
+            // Every candidate exactly once, each in its own partition's file.
+            let p = Int32(headers.count)
+            let partition = header.partition
             for s in sites {
                 let id = s.id.description
                 guard s.index < n else { throw PartitionError(.malformedLine(line: 0, detail: "site \(id) has position \(s.index), but there are \(n) candidates"), file: file) }
@@ -119,39 +122,48 @@ extension ScenarioRunner {
                 guard partition.contains(id: s.id, point: s.reference) else {
                     throw PartitionError(.siteInWrongPartition(id: id, belongsTo: Partition.partitionNumber(id: s.id, point: s.reference, count: partition.count, scheme: partition.scheme)), file: file)
                 }
-                owner[s.index] = Int32(p)
+                owner[s.index] = p
+                features[s.index] = s.feature
+                ids[s.index] = s.id
+                references[s.index] = s.reference
+                for j in 0..<k {
+                    raw[j][s.index] = s.raw[j]
+                    if text[j] != nil { text[j]![s.index] = s.text[j] }
+                }
+                exclusions[s.index] = s.exclusions
             }
+            headers.append((url, header))
+            records.append(PartRecord(path: file, sha256: sha, partition: "\(header.partition.index)/\(header.partition.count)", sites: sites.count))
         }
+        let first = headers[0].header
+        let present = Set(headers.map(\.header.partition.index))
+        let missing = (1...first.partition.count).filter { !present.contains($0) }
+        guard missing.isEmpty else { throw PartitionError(.missingPartitions(missing, count: first.partition.count), file: headers[0].url.path) }
         if let gap = owner.firstIndex(of: -1) {
             throw PartitionError(.missingSites(missing: owner.count { $0 < 0 }, of: n), file: headers[0].url.path + " (first missing: candidate \(gap))")
         }
-        let k = first.criteria.count
-        var ordered = [PartFile.Site?](repeating: nil, count: n)
-        for sites in partSites { for s in sites { ordered[s.index] = s } }
-        partSites = []
-        let sitesInOrder = ordered.map { $0! }
-        ordered = []
+        owner = []
 
         let candidatesSource = scenario.candidates.layer
         let candidateCRS = CRS(first.candidateCRS)
-        let layer = LoadedLayer(source: candidatesSource, collection: FeatureCollection(features: sitesInOrder.map(\.feature), crs: candidateCRS.definition),
+        let layer = LoadedLayer(source: candidatesSource, collection: FeatureCollection(features: features, crs: candidateCRS.definition),
                                 crs: candidateCRS, sha256: first.inputs.first?.sha256 ?? "")
-        let sites = SiteTable(layer: layer, ids: sitesInOrder.map(\.id), referencePoints: sitesInOrder.map(\.reference),
+        features = []
+        let sites = SiteTable(layer: layer, ids: ids, referencePoints: references,
                               areas: Array(repeating: 0, count: n))  // areas are measured in the partitions already
         let measured: [MeasuredCriterion] = (0..<k).map { j in
-            let criterion = scenario.criteria[j]
             var field: String?
-            if case .attribute(let f) = criterion.kind { field = f }
-            return MeasuredCriterion(raw: sitesInOrder.map { $0.raw[j] }, text: first.criteria[j].text ? sitesInOrder.map { $0.text[j] } : nil,
-                                     missingField: field, missing: nil)
+            if case .attribute(let f) = scenario.criteria[j].kind { field = f }
+            return MeasuredCriterion(raw: raw[j], text: text[j], missingField: field, missing: nil)
         }
-        let exclusions = sitesInOrder.map(\.exclusions)
+        raw = []
+        text = []
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let stage = PreparedRun(context: MeasureContext(layers: [:], sites: sites, threads: threads, progress: nil), working: CRS(first.workingCRS),
                                 inputs: first.inputs, layerSummaries: [],
                                 warnings: first.warnings + CategoryCoverage.warnings(criteria: scenario.criteria, measured: measured))
         var result = try finish(scenario, options: options, stage: stage, sites: sites, measured: measured, exclusions: exclusions)
-        result.mergedParts = records.sorted { $0.partition.split(separator: "/").first.flatMap { Int($0) } ?? 0 < $1.partition.split(separator: "/").first.flatMap { Int($0) } ?? 0 }
+        result.mergedParts = zip(headers, records).sorted { $0.0.header.partition.index < $1.0.header.partition.index }.map(\.1)
         return result
     }
 }
