@@ -42,7 +42,14 @@ extension ScoreCommand {
                                                                version: Standort.version, timings: &stages)
             pipeline.terminal.finishProgress()
             measured.warnings.forEach(pipeline.terminal.warning)
+            let writeStart = ContinuousClock.now
             try AtomicFileWriter().write(measured.encoded(), to: outURL, protecting: pipeline.scenario.inputURLs)
+            if let timings {
+                let write = (ContinuousClock.now - writeStart).seconds
+                let json = String(format: "{\"read\": %.6f, \"transform\": %.6f, \"criteria\": %.6f, \"write\": %.6f, \"sites\": %d, \"candidates\": %d}\n",
+                                  stages.read, stages.transform, stages.criteria, write, measured.siteCount, measured.candidateCount)
+                try AtomicFileWriter().write(Array(json.utf8), to: URL(fileURLWithPath: timings), protecting: pipeline.scenario.inputURLs)
+            }
             if !self.options.quiet {
                 pipeline.terminal.info("partition \(part): \(measured.siteCount) of \(measured.candidateCount) candidates measured; wrote \(outURL.path)")
             }

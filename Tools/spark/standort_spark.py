@@ -14,8 +14,9 @@ The merged output is byte for byte what `standort score SCEN --out OUT` writes o
 for the manifest's "parts" list. Spark only distributes the work: no scoring logic lives here.
 
 The scenario file and its layers must be readable at the same path on every executor (a shared file
-system; see docs/scale.md). Parts come back to the driver through Spark (collect) unless --parts-dir names a
-shared directory the executors write to.
+system; see docs/scale.md). Parts are written to --parts-dir, a directory the executors and the driver share (in
+local mode a temporary one by default); without it, on a cluster, they come back to the driver through Spark's
+result channel (collect), which suits small runs only (spark.driver.maxResultSize, driver heap).
 
 usage (local mode):
     spark-submit --master 'local[2]' Tools/spark/standort_spark.py \
@@ -93,6 +94,11 @@ def main(argv=None):
     sc.addFile(standort)
     count = args.partitions or sc.defaultParallelism
     by, threads, parts_dir = args.partition_by, args.threads, args.parts_dir
+    own_parts_dir = None
+    if not parts_dir and sc.master.startswith("local"):
+        # Local mode: the executors share the driver's file system, so parts go through files, not through
+        # Spark's result channel (large byte results exhaust the driver's JVM heap).
+        parts_dir = own_parts_dir = tempfile.mkdtemp(prefix="standort-parts-")
     if parts_dir:
         parts_dir = os.path.abspath(parts_dir)
         os.makedirs(parts_dir, exist_ok=True)
@@ -120,6 +126,8 @@ def main(argv=None):
     proc = subprocess.run([standort, "merge", scenario] + paths + ["--out", args.out, "--quiet"] + args.merge_arg)
     merged = time.time() - started
     shutil.rmtree(local_dir, ignore_errors=True)
+    if own_parts_dir:
+        shutil.rmtree(own_parts_dir, ignore_errors=True)
     if proc.returncode != 0:
         return proc.returncode
     task_seconds = sorted(r[4] for r in results)
