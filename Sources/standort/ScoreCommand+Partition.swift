@@ -35,6 +35,9 @@ extension ScoreCommand {
             let part = try Partition(parsing: partition!, scheme: partitionBy)
             let pipeline = try ScenarioPipeline(options)
             let outURL = URL(fileURLWithPath: out)
+            if RankedOutputFormat.allCases.contains(where: { $0.extensions.contains(outURL.pathExtension.lowercased()) }) {
+                throw CommandError(message: "\(out): a partition writes a part file for `standort merge`, not a ranked output; name it \(outURL.deletingPathExtension().lastPathComponent).ndjson")
+            }
             try AtomicFileWriter.checkDestination(outURL, protecting: pipeline.scenario.inputURLs)
             let options = RunOptions(threads: pipeline.threads, progress: pipeline.terminal.progressReporter())
             var stages = StageTimings()

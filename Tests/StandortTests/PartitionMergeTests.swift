@@ -120,6 +120,34 @@ final class PartitionMergeTests: XCTestCase {
         try fails(["score", "scenario.yaml", "--partition", "1/3", "--partition-by", "tiles", "--out", "bad.geojson"], status: 64, mentions: ["tile:SIZE"])
     }
 
+    func testAnErrorInAPartitionNamesTheFeatureAsTheSingleRunDoes() throws {
+        let url = folder.appendingPathComponent("candidates.geojson")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        // Line 0 opens the collection, so feature 150 (0-based) is on line 151.
+        let regex = try NSRegularExpression(pattern: "\"spaces\":[0-9]+")
+        let line = lines[151]
+        XCTAssertEqual(regex.numberOfMatches(in: line, range: NSRange(line.startIndex..., in: line)), 1)
+        lines[151] = regex.stringByReplacingMatches(in: line, range: NSRange(line.startIndex..., in: line), withTemplate: "\"spaces\":\"viele\"")
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+
+        let single = try run(["score", "scenario.yaml", "--out", "x.geojson", "--quiet"])
+        XCTAssertEqual(single.status, 65)
+        let expected = try XCTUnwrap(single.stderr.split(separator: "\n").first { $0.hasPrefix("error:") }, single.stderr)
+        XCTAssertTrue(expected.contains("feature 150"), String(expected))
+        var failing: [String] = []
+        for i in 1...3 {
+            let r = try run(["score", "scenario.yaml", "--partition", "\(i)/3", "--out", "p\(i).ndjson", "--quiet"])
+            if r.status != 0 {
+                XCTAssertEqual(r.status, 65)
+                failing.append(r.stderr.split(separator: "\n").first { $0.hasPrefix("error:") }.map(String.init) ?? r.stderr)
+            }
+        }
+        XCTAssertEqual(failing, [String(expected)], "exactly the partition holding feature 150 fails, with the single run's message")
+        let named = try run(["score", "scenario.yaml", "--partition", "1/3", "--out", "p1.geojson", "--quiet"])
+        XCTAssertEqual(named.status, 64)
+        XCTAssertTrue(named.stderr.contains("name it p1.ndjson"), named.stderr)
+    }
+
     func testHelpShowsACompleteExample() throws {
         for command in ["score", "merge"] {
             let help = try run([command, "--help"]).stdout
