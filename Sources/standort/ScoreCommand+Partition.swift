@@ -46,7 +46,7 @@ extension ScoreCommand {
             pipeline.terminal.finishProgress()
             measured.warnings.forEach(pipeline.terminal.warning)
             let writeStart = ContinuousClock.now
-            try AtomicFileWriter().write(measured.encoded(), to: outURL, protecting: pipeline.scenario.inputURLs)
+            try AtomicFileWriter().write(parts: measured.encodedParts(threads: pipeline.workerCount), to: outURL, protecting: pipeline.scenario.inputURLs)
             if let timings {
                 let write = (ContinuousClock.now - writeStart).seconds
                 let json = String(format: "{\"read\": %.6f, \"transform\": %.6f, \"criteria\": %.6f, \"write\": %.6f, \"sites\": %d, \"candidates\": %d}\n",

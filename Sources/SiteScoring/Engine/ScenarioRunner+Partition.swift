@@ -7,21 +7,42 @@ public struct MeasuredPartition: Sendable {
     /// The partition measured.
     public let partition: Partition
     /// The number of its sites.
-    public var siteCount: Int { sites.count }
+    public var siteCount: Int { members.count }
     /// The number of candidates of the whole scenario.
     public let candidateCount: Int
     /// Warnings for the planner (those of reading and checking the layers; the merge repeats them).
     public let warnings: [String]
     let header: PartFile.Header
-    let sites: [PartFile.Site]
+    /// Positions of the partition's sites among all candidates, ascending.
+    let members: [Int]
+    let ids: [SiteID]
+    let references: [Position]
+    let features: [Feature]
+    let raw: [[Double]]
+    let text: [[String?]?]
+    let exclusions: [[String]]
 
-    /// The part file's bytes (`standort-part/1`: a header line, then one line per site in input order).
-    public func encoded() -> [UInt8] {
-        var out = PartFile.encodeHeader(header)
-        out.reserveCapacity(out.count + sites.count * (200 + 24 * header.criteria.count))
-        for s in sites { PartFile.appendSite(s, to: &out) }
-        return out
+    /// The part file's bytes (`standort-part/1`: a header line, then one line per site in input order), in
+    /// chunks of a few thousand sites, encoded on `threads` cores; write them with `AtomicFileWriter.write(parts:to:)`.
+    public func encodedParts(threads: Int = 1) -> [[UInt8]] {
+        let chunk = 4096
+        let chunks = (members.count + chunk - 1) / chunk
+        let slots = ConcurrentSlots<[UInt8]>(count: chunks)
+        let work: @Sendable (Int) -> Void = { c in
+            var out: [UInt8] = []
+            for r in (c * chunk)..<min(members.count, (c + 1) * chunk) {
+                PartFile.appendSite(PartFile.Site(index: members[r], id: ids[r], reference: references[r],
+                                                  raw: raw.map { $0[r] }, text: text.map { $0?[r] ?? nil },
+                                                  exclusions: exclusions[r], feature: features[r]), to: &out)
+            }
+            slots.set(c, out)
+        }
+        if threads > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) } else { (0..<chunks).forEach(work) }
+        return [PartFile.encodeHeader(header)] + slots.values
     }
+
+    /// The whole part file's bytes.
+    public func encoded() -> [UInt8] { encodedParts().flatMap { $0 } }
 }
 
 extension ScenarioRunner {
@@ -56,13 +77,9 @@ extension ScenarioRunner {
             siteCount: members.count, criteria: zip(scenario.criteria, measured).map { ($0.0.id, $0.1.text != nil) },
             inputs: stage.inputs, warnings: stage.warnings
         )
-        let features = all.layer.features
-        let partSites = members.indices.map { r in
-            PartFile.Site(index: members[r], id: sites.ids[r], reference: sites.referencePoints[r],
-                          raw: measured.map { $0.raw[r] }, text: measured.map { $0.text?[r] ?? nil },
-                          exclusions: exclusions[r], feature: features[members[r]])
-        }
-        return MeasuredPartition(partition: partition, candidateCount: all.count, warnings: stage.warnings, header: header, sites: partSites)
+        return MeasuredPartition(partition: partition, candidateCount: all.count, warnings: stage.warnings, header: header,
+                                 members: members, ids: sites.ids, references: sites.referencePoints, features: sites.layer.features,
+                                 raw: measured.map(\.raw), text: measured.map(\.text), exclusions: exclusions)
     }
 
     /// Merges the part files of all partitions of `scenario` into the result a single-process run gives: value
@@ -81,59 +98,67 @@ extension ScenarioRunner {
         var features: [Feature] = [], ids: [SiteID] = [], references: [Position] = []
         var raw: [[Double]] = [], text: [[String?]?] = [], exclusions: [[String]] = []
         for url in urls {
-            let (header, sites, sha) = try PartFile.read(url)
             let file = url.path
-            let scenarioSHA = scenario.sourceSHA256 ?? ""
-            guard header.scenarioSHA256 == scenarioSHA else {
-                throw PartitionError(.otherScenario(partSHA256: header.scenarioSHA256, scenarioSHA256: scenarioSHA), file: file)
-            }
-            if let (firstURL, first) = headers.first {
-                guard first.partition.count == header.partition.count, first.partition.scheme == header.partition.scheme else {
-                    throw PartitionError(.otherPartitioning(firstFile: firstURL.path, first: "\(first.partition.count) by \(first.partition.scheme)",
-                                                            this: "\(header.partition.count) by \(header.partition.scheme)"), file: file)
-                }
-                if let other = headers.first(where: { $0.header.partition.index == header.partition.index }) {
-                    throw PartitionError(.duplicatePartition(partition: "\(header.partition.index)/\(header.partition.count)", otherFile: other.url.path), file: file)
-                }
-                if first.inputs != header.inputs || first.candidateCount != header.candidateCount || first.workingCRS != header.workingCRS
-                    || first.candidateCRS != header.candidateCRS {
-                    let changed = zip(first.inputs, header.inputs).first { $0 != $1 }.map { "layer '\($0.1.layer)' has SHA-256 \($0.1.sha256.prefix(12))…, there \($0.0.sha256.prefix(12))…" }
-                        ?? "\(header.candidateCount) candidates in working CRS \(header.workingCRS), there \(first.candidateCount) in \(first.workingCRS)"
-                    throw PartitionError(.otherInputs(firstFile: firstURL.path, detail: changed), file: file)
-                }
-            } else {
-                n = header.candidateCount
-                k = header.criteria.count
-                owner = Array(repeating: -1, count: n)
-                features = Array(repeating: Feature(geometry: nil), count: n)
-                ids = Array(repeating: .number(0), count: n)
-                references = Array(repeating: Position(x: 0, y: 0), count: n)
-                raw = Array(repeating: Array(repeating: .nan, count: n), count: k)
-                text = header.criteria.map { $0.text ? Array(repeating: nil, count: n) : nil }
-                exclusions = Array(repeating: [], count: n)
-            }
-            // Every candidate exactly once, each in its own partition's file.
+            var partition: Partition!
+            var siteCount = 0
             let p = Int32(headers.count)
-            let partition = header.partition
-            for s in sites {
-                let id = s.id.description
-                guard s.index < n else { throw PartitionError(.malformedLine(line: 0, detail: "site \(id) has position \(s.index), but there are \(n) candidates"), file: file) }
-                if owner[s.index] >= 0 { throw PartitionError(.duplicateSite(id: id, otherFile: headers[Int(owner[s.index])].url.path), file: file) }
-                guard partition.contains(id: s.id, point: s.reference) else {
-                    throw PartitionError(.siteInWrongPartition(id: id, belongsTo: Partition.partitionNumber(id: s.id, point: s.reference, count: partition.count, scheme: partition.scheme)), file: file)
+            let (header, sha) = try PartFile.read(url, checkHeader: { header in
+                let scenarioSHA = scenario.sourceSHA256 ?? ""
+                guard header.scenarioSHA256 == scenarioSHA else {
+                    throw PartitionError(.otherScenario(partSHA256: header.scenarioSHA256, scenarioSHA256: scenarioSHA), file: file)
                 }
-                owner[s.index] = p
-                features[s.index] = s.feature
-                ids[s.index] = s.id
-                references[s.index] = s.reference
-                for j in 0..<k {
-                    raw[j][s.index] = s.raw[j]
-                    if text[j] != nil { text[j]![s.index] = s.text[j] }
+                if let (firstURL, first) = headers.first {
+                    guard first.partition.count == header.partition.count, first.partition.scheme == header.partition.scheme else {
+                        throw PartitionError(.otherPartitioning(firstFile: firstURL.path, first: "\(first.partition.count) by \(first.partition.scheme)",
+                                                                this: "\(header.partition.count) by \(header.partition.scheme)"), file: file)
+                    }
+                    if let other = headers.first(where: { $0.header.partition.index == header.partition.index }) {
+                        throw PartitionError(.duplicatePartition(partition: "\(header.partition.index)/\(header.partition.count)", otherFile: other.url.path), file: file)
+                    }
+                    if first.inputs != header.inputs || first.candidateCount != header.candidateCount || first.workingCRS != header.workingCRS
+                        || first.candidateCRS != header.candidateCRS {
+                        let changed = zip(first.inputs, header.inputs).first { $0 != $1 }.map { "layer '\($0.1.layer)' has SHA-256 \($0.1.sha256.prefix(12))…, there \($0.0.sha256.prefix(12))…" }
+                            ?? "\(header.candidateCount) candidates in working CRS \(header.workingCRS), there \(first.candidateCount) in \(first.workingCRS)"
+                        throw PartitionError(.otherInputs(firstFile: firstURL.path, detail: changed), file: file)
+                    }
+                } else {
+                    n = header.candidateCount
+                    k = header.criteria.count
+                    owner = Array(repeating: -1, count: n)
+                    features = Array(repeating: Feature(geometry: nil), count: n)
+                    ids = Array(repeating: .number(0), count: n)
+                    references = Array(repeating: Position(x: 0, y: 0), count: n)
+                    raw = Array(repeating: Array(repeating: .nan, count: n), count: k)
+                    text = header.criteria.map { $0.text ? Array(repeating: nil, count: n) : nil }
+                    exclusions = Array(repeating: [], count: n)
                 }
-                exclusions[s.index] = s.exclusions
-            }
+                partition = header.partition
+            }, consume: { sites in
+                // Every candidate exactly once, each in its own partition's file.
+                for s in sites {
+                    let id = s.id.description
+                    guard s.index < n else { throw PartitionError(.malformedLine(line: 0, detail: "site \(id) has position \(s.index), but there are \(n) candidates"), file: file) }
+                    if owner[s.index] >= 0 {
+                        let other = owner[s.index] == p ? file : headers[Int(owner[s.index])].url.path
+                        throw PartitionError(.duplicateSite(id: id, otherFile: other), file: file)
+                    }
+                    guard partition.contains(id: s.id, point: s.reference) else {
+                        throw PartitionError(.siteInWrongPartition(id: id, belongsTo: Partition.partitionNumber(id: s.id, point: s.reference, count: partition.count, scheme: partition.scheme)), file: file)
+                    }
+                    owner[s.index] = p
+                    features[s.index] = s.feature
+                    ids[s.index] = s.id
+                    references[s.index] = s.reference
+                    for j in 0..<k {
+                        raw[j][s.index] = s.raw[j]
+                        if text[j] != nil { text[j]![s.index] = s.text[j] }
+                    }
+                    exclusions[s.index] = s.exclusions
+                }
+                siteCount += sites.count
+            })
             headers.append((url, header))
-            records.append(PartRecord(path: file, sha256: sha, partition: "\(header.partition.index)/\(header.partition.count)", sites: sites.count))
+            records.append(PartRecord(path: file, sha256: sha, partition: "\(header.partition.index)/\(header.partition.count)", sites: siteCount))
         }
         let first = headers[0].header
         let present = Set(headers.map(\.header.partition.index))

@@ -189,15 +189,17 @@ enum PartFile {
 
     // MARK: - Reading
 
-    /// Reads a whole part: its header and sites. Errors name `file` and the line.
-    static func read(_ url: URL) throws -> (header: Header, sites: [Site], sha256: String) {
+    /// Reads a part: checks its header with `checkHeader`, then hands its sites to `consume` in input order, a
+    /// chunk of lines at a time (each chunk parsed on all cores), so only one chunk's parsed lines are held.
+    /// Returns the header and the file's SHA-256. Errors name the file and the line.
+    static func read(_ url: URL, checkHeader: (Header) throws -> Void, consume: ([Site]) throws -> Void) throws -> (header: Header, sha256: String) {
         let file = url.path
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw PartitionError(.notAPartFile(detail: "cannot be read: \(error.localizedDescription)"), file: file)
         }
         let sha = SHA256.hex(of: data)
-        return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> (Header, [Site], String) in
+        let header = try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Header in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lines: [Range<Int>] = []
             var start = 0
@@ -215,17 +217,27 @@ enum PartFile {
             guard lines.count - 1 == header.siteCount else {
                 throw PartitionError(.malformedLine(line: lines.count + 1, detail: "the header announces \(header.siteCount) sites, the file has \(lines.count - 1)"), file: file)
             }
-            // Lines are independent: parse them on all cores, each into its own slot.
-            let results = ConcurrentSlots<Result<Site, Error>>(count: lines.count - 1)
+            try checkHeader(header)
             let k = header.criteria.count
             // The mapped bytes outlive the loop and are only read.
             nonisolated(unsafe) let shared = bytes
             let ranges = lines
-            DispatchQueue.concurrentPerform(iterations: ranges.count - 1) { n in
-                results.set(n, Result { try decodeSite(try parseLine(shared, ranges[n + 1], line: n + 2, file: file), criteria: k, line: n + 2, file: file) })
+            let chunk = 65_536
+            var from = 1
+            while from < ranges.count {
+                let to = min(ranges.count, from + chunk)
+                let base = from
+                let results = ConcurrentSlots<Result<Site, Error>>(count: to - from)
+                DispatchQueue.concurrentPerform(iterations: to - from) { n in
+                    let line = base + n
+                    results.set(n, Result { try decodeSite(try parseLine(shared, ranges[line], line: line + 1, file: file), criteria: k, line: line + 1, file: file) })
+                }
+                try consume(try results.values.map { try $0.get() })
+                from = to
             }
-            return (header, try results.values.map { try $0.get() }, sha)
+            return header
         }
+        return (header, sha)
     }
 
     private static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, file: String) throws -> FeatureCollection {
