@@ -110,6 +110,7 @@ public struct PartRecord: Sendable, Hashable {
     /// The number of sites in the file.
     public var sites: Int
 
+    /// A record of one part file.
     public init(path: String, sha256: String, partition: String, sites: Int) {
         self.path = path
         self.sha256 = sha256
