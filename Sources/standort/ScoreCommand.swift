@@ -27,7 +27,8 @@ struct ScenarioOptions: ParsableArguments {
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score and rank a scenario's candidate sites; write ranked GeoJSON (RFC 7946) or CSV."
+        abstract: "Score and rank a scenario's candidate sites; write ranked GeoJSON (RFC 7946) or CSV.",
+        discussion: ScoreCommand.partitionHelp
     )
 
     @OptionGroup var options: ScenarioOptions
@@ -56,12 +57,20 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Write stage timings (seconds) as JSON to this file.")
     var timings: String?
 
+    @Option(help: "Measure only partition I of N (1-based, e.g. 2/3) and write its raw values to --out (a part file, .ndjson) for `standort merge`.")
+    var partition: String?
+
+    @Option(name: .customLong("partition-by"), help: "How sites are split into partitions: hash (FNV-1a of the site id) or tile:SIZE (square tiles of SIZE metres in the working CRS).")
+    var partitionBy: String = "hash"
+
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be zero or positive") }
         if !(0...15).contains(precision) { throw ValidationError("--precision must be between 0 and 15") }
+        try validatePartition()
     }
 
     func run() throws {
+        if partition != nil { return try runPartition() }
         try reportingErrors {
             let clock = ContinuousClock()
             let start = clock.now

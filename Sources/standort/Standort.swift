@@ -16,7 +16,7 @@ struct Standort: ParsableCommand {
         73 output cannot be created, 74 I/O error while writing.
         """,
         version: version,
-        subcommands: [ScoreCommand.self, ValidateCommand.self, ScenariosCommand.self, SensitivityCommand.self, PlanCommand.self, ReportCommand.self],
+        subcommands: [ScoreCommand.self, ValidateCommand.self, ScenariosCommand.self, SensitivityCommand.self, PlanCommand.self, ReportCommand.self, MergeCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -47,20 +47,50 @@ public enum ScenarioRunner {
 
     /// Scores `scenario`; `timings` receives the stage durations.
     public static func run(_ scenario: Scenario, options: RunOptions = RunOptions(), timings: inout StageTimings) throws -> ScoringResult {
-        var clock = ContinuousClock.now
-        func lap(_ keyPath: WritableKeyPath<StageTimings, Double>, _ t: inout StageTimings) {
+        var clock = StageClock()
+        var stage = try prepare(scenario, options: options, clock: &clock, timings: &timings)
+        let measured = try stage.context.measureAll(scenario.criteria)
+        let exclusions = try stage.context.exclusions(scenario, measured: measured)
+        stage.warnings += CategoryCoverage.warnings(criteria: scenario.criteria, measured: measured)
+        clock.lap(\.criteria, &timings)
+        let result = try finish(scenario, options: options, stage: stage, sites: stage.context.sites, measured: measured, exclusions: exclusions)
+        clock.lap(\.aggregate, &timings)
+        return result
+    }
+
+    /// Stage durations, measured lap by lap.
+    struct StageClock {
+        var last = ContinuousClock.now
+
+        mutating func lap(_ keyPath: WritableKeyPath<StageTimings, Double>, _ t: inout StageTimings) {
             let now = ContinuousClock.now
-            let d = now - clock
+            let d = now - last
             t[keyPath: keyPath] += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-            clock = now
+            last = now
         }
+    }
+
+    /// Everything a run has before measuring: the sites, the layers' indexes, the working CRS, the inputs.
+    struct PreparedRun {
+        var context: MeasureContext
+        var working: CRS
+        var inputs: [InputRecord]
+        var layerSummaries: [LayerSummary]
+        /// The context layers when the run keeps them (`RunOptions.keepsContextLayers`), else empty.
+        var contextLayers: [ContextLayer] = []
+        var warnings: [String]
+    }
+
+    /// Reads the layers, checks them against the working CRS's area of use, transforms them into it, builds the
+    /// site table (all candidates: ids are checked for uniqueness across the whole file) and the layers' indexes.
+    static func prepare(_ scenario: Scenario, options: RunOptions, clock: inout StageClock, timings: inout StageTimings) throws -> PreparedRun {
         var warnings: [String] = []
 
         // Read.
         let sources = [scenario.candidates.layer] + scenario.layers
         var loaded = try readAll(sources, threads: options.threads, collectingErrors: options.collectsErrors)
         warnings += loaded.flatMap(\.readWarnings)
-        lap(\.read, &timings)
+        clock.lap(\.read, &timings)
 
         // Working CRS, area-of-use check, one batched transform per layer.
         let transformers = TransformerCache()
@@ -81,9 +111,9 @@ public enum ScenarioRunner {
             loaded[i].working = geometries
             warnings += layerWarnings
         }
-        lap(\.transform, &timings)
+        clock.lap(\.transform, &timings)
 
-        // Sites and criteria.
+        // Sites and the layers' indexes.
         let candidates = loaded[0]
         let layers = Dictionary(uniqueKeysWithValues: loaded.dropFirst().map { ($0.source.name, $0) })
         let sites = try SiteTable(candidates, idField: scenario.candidates.idField)
@@ -91,12 +121,23 @@ public enum ScenarioRunner {
         var context = MeasureContext(layers: layers, sites: sites, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: options.progress)
         context.collectsErrors = options.collectsErrors
         warnings += try context.prepare(for: scenario)
-        let measured = try context.measureAll(scenario.criteria)
-        let exclusions = try context.exclusions(scenario, measured: measured)
-        warnings += CategoryCoverage.warnings(criteria: scenario.criteria, measured: measured)
-        lap(\.criteria, &timings)
+        return PreparedRun(context: context, working: working,
+                           inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256,
+                                                            attribution: $0.collection.foreignMembers["attribution"]?.string,
+                                                            derivation: $0.collection.foreignMembers["derivation"]?.string) },
+                           layerSummaries: layerSummaries,
+                           contextLayers: !options.keepsContextLayers ? [] : loaded.dropFirst().map {
+                               ContextLayer(name: $0.source.name, path: $0.file, features: $0.features, geometries: $0.working,
+                                            foreignMembers: $0.collection.foreignMembers)
+                           },
+                           warnings: warnings)
+    }
 
-        // Weights, value functions, aggregation, ranking.
+    /// Weights, value functions, aggregation and ranking over measured sites: the part of a run that needs
+    /// the raw values of all sites (their column statistics), shared by `run` and the merge of partitions.
+    static func finish(_ scenario: Scenario, options: RunOptions, stage: PreparedRun, sites: SiteTable,
+                       measured: [MeasuredCriterion], exclusions: [[String]]) throws -> ScoringResult {
+        var warnings = stage.warnings
         let method = options.method ?? scenario.method
         let (weights, ahp) = try Self.weights(scenario)
         let prepared = try Aggregation.prepare(scenario: scenario, sites: sites, measured: measured, exclusions: exclusions, weights: weights)
@@ -117,8 +158,8 @@ public enum ScenarioRunner {
                 }
             }
         }
-        let result = ScoringResult(
-            scenario: scenario, workingCRS: working, candidates: sites.layer.features, candidateCRS: sites.layer.crs,
+        return ScoringResult(
+            scenario: scenario, workingCRS: stage.working, candidates: sites.layer.features, candidateCRS: sites.layer.crs,
             siteIDs: sites.ids, referencePoints: sites.referencePoints, criteria: prepared.columns, weights: weights, ahp: ahp,
             exclusions: exclusions, scores: ranking.scores, ranks: ranking.ranks, outputOrder: ranking.order,
             method: method, outcome: ranking.outcome,
@@ -127,17 +168,8 @@ public enum ScenarioRunner {
                 for (r, s) in prepared.eligible.enumerated() { perSite[s] = column.values[r] }
                 return MethodColumn(name: column.name, values: perSite)
             },
-            inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256,
-                                             attribution: $0.collection.foreignMembers["attribution"]?.string,
-                                             derivation: $0.collection.foreignMembers["derivation"]?.string) },
-            layers: layerSummaries,
-            contextLayers: !options.keepsContextLayers ? [] : loaded.dropFirst().map {
-                ContextLayer(name: $0.source.name, path: $0.file, features: $0.features, geometries: $0.working, foreignMembers: $0.collection.foreignMembers)
-            },
-            warnings: warnings
+            inputs: stage.inputs, layers: stage.layerSummaries, contextLayers: stage.contextLayers, warnings: warnings
         )
-        lap(\.aggregate, &timings)
-        return result
     }
 
     /// Reads every layer (in parallel; they are independent files).

@@ -44,6 +44,9 @@ public struct ScoringResult: Sendable {
     public let contextLayers: [ContextLayer]
     /// Warnings for the planner (each printed as one `warning:` line).
     public let warnings: [String]
+    /// The partition files a merged result was assembled from (empty for a single-process run); the manifest
+    /// lists them as `parts`, and that member is the only difference from the single-process output.
+    public var mergedParts: [PartRecord] = []
 
     /// The TOPSIS intermediates, when the method was TOPSIS.
     public var topsis: TOPSISResult? {

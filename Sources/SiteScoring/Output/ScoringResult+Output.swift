@@ -113,6 +113,7 @@ extension ScoringResult {
         counts["excluded"] = .number(Double(siteIDs.count - eligibleIndices.count))
         counts["excluded_by"] = .object(JSONObject(members: exclusionCounts.map { ($0.reason, JSONValue.number(Double($0.count))) }))
         m["counts"] = .object(counts)
+        if !mergedParts.isEmpty { m["parts"] = .array(mergedParts.map(\.manifestEntry)) }
         return m
     }
 
