@@ -7,7 +7,7 @@ import SiteScoring
 /// terminal → print the warnings. `score`, `validate`, `sensitivity` (and every later command) call it.
 struct ScenarioPipeline {
     /// Top-level scenario sections owned by modules other than SiteScoring, parsed by their owner.
-    static let sections = ["plan", "report"]
+    static let sections = ScenarioLoader.ownedSections
 
     let terminal: Terminal
     let scenarioURL: URL

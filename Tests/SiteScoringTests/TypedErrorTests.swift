@@ -27,7 +27,7 @@ final class TypedErrorTests: XCTestCase {
 
     func testScenarioReasons() throws {
         let unknownKey = try XCTUnwrap(scenarioError(base + "\nmethd: wsm"))
-        XCTAssertEqual(unknownKey.reason, .unknownKey(key: "methd", in: "the scenario", allowed: ScenarioLoader.topLevelKeys))
+        XCTAssertEqual(unknownKey.reason, .unknownKey(key: "methd", in: "the scenario", allowed: ScenarioLoader.topLevelKeys + ScenarioLoader.ownedSections))
         XCTAssertEqual(unknownKey.suggestion, "method")
         XCTAssertEqual(unknownKey.line, 6)
 

@@ -22,9 +22,13 @@ public enum ScenarioLoader {
     /// Property names the output writes itself; a criterion id may not take them.
     static let reservedIDs: Set<String> = ["rank", "score", "excluded", "excluded_by", "lon", "lat", "vikor_s", "vikor_r", "vikor_q", "phi_plus", "phi_minus"]
 
-    /// Reads and checks the scenario file at `url`. `sections` are the top-level keys other modules own
-    /// (`plan`, `report`): they are kept unparsed in `Scenario.sections` for their owner.
-    public static func load(contentsOf url: URL, sections: [String] = []) throws -> Scenario {
+    /// The top-level sections other modules own: `plan` (NetworkPlanning) and `report` (Reporting). SiteScoring
+    /// knows their names, not their contents.
+    public static let ownedSections = ["plan", "report"]
+
+    /// Reads and checks the scenario file at `url`. `sections` are the top-level keys other modules own: they are
+    /// kept unparsed in `Scenario.sections` for their owner.
+    public static func load(contentsOf url: URL, sections: [String] = ownedSections) throws -> Scenario {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -47,7 +51,7 @@ public enum ScenarioLoader {
     }
 
     /// Parses scenario text; relative paths resolve against `baseDirectory`.
-    public static func parse(_ text: String, file: String, baseDirectory: URL, sections: [String] = []) throws -> Scenario {
+    public static func parse(_ text: String, file: String, baseDirectory: URL, sections: [String] = ownedSections) throws -> Scenario {
         try checkNesting(text, file: file)
         let root: Node
         do {
