@@ -554,11 +554,13 @@ def write_output(path, cand, result, eligible):
     """The ranked FeatureCollection: each row is one bytes %-template filled with pre-serialised
     column texts (original properties and geometry serialised by orjson, numbers per column in one
     orjson call), joined and written in large sequential writes."""
-    if orjson is None or cand.table.props is None:
+    if orjson is None:
         return write_output_legacy(path, cand, result, eligible)
     order = output_order(result, eligible)
     elig = eligible[order]
     props = cand.table.props
+    if props is None:  # CSV candidates: the row's columns are its properties
+        props = cand.table.frame.to_dict("records")
     dumps = orjson.dumps
     # An added property whose name the candidate already has takes that property's place (Standort's
     # rule): set it in the original dicts and leave it out of the appended members.
