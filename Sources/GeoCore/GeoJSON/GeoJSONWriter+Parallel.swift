@@ -10,6 +10,20 @@ extension GeoJSONWriter {
         featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
         feature: @escaping @Sendable (Int) -> Feature
     ) -> [[UInt8]] {
+        encodeParts(featureCount: featureCount, foreignMembers: foreignMembers, threads: threads) { i, encoder in
+            encoder.writer.appendFeature(feature(i), to: &encoder.bytes)
+        }
+    }
+
+    /// Like `encodeParts(featureCount:foreignMembers:threads:feature:)`, but `encode(i, &encoder)` writes
+    /// feature `i` straight into the chunk's byte buffer (no `Feature` value per row): the caller writes
+    /// exactly one feature object, normally `beginFeature(id:)`, members, `endFeature(geometry:)`.
+    /// Each chunk's buffer is reused for all its features; chunks are encoded in parallel and
+    /// concatenated in order, so the bytes do not depend on `threads`.
+    public func encodeParts(
+        featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
+        encode: @escaping @Sendable (Int, inout GeoJSONFeatureEncoder) -> Void
+    ) -> [[UInt8]] {
         var head: [UInt8] = []
         head.append(contentsOf: "{\"type\":\"FeatureCollection\",\n".utf8)
         for (key, value) in foreignMembers.members where !Self.reservedCollectionMembers.contains(key) {
@@ -25,13 +39,13 @@ extension GeoJSONWriter {
         let chunks = ConcurrentSlots<[UInt8]>(count: chunkCount)
         let writer = self
         let encodeChunk: @Sendable (Int) -> Void = { c in
-            var out: [UInt8] = []
-            out.reserveCapacity(chunkSize * 256)
+            var encoder = GeoJSONFeatureEncoder(writer: writer)
+            encoder.bytes.reserveCapacity(chunkSize * 256)
             for i in (c * chunkSize)..<min(featureCount, (c + 1) * chunkSize) {
-                out.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
-                writer.appendFeature(feature(i), to: &out)
+                encoder.bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
+                encode(i, &encoder)
             }
-            chunks.set(c, out)
+            chunks.set(c, encoder.bytes)
         }
         if threads <= 1 {
             for c in 0..<chunkCount { encodeChunk(c) }
@@ -40,4 +54,86 @@ extension GeoJSONWriter {
         }
         return [head] + chunks.values + [Array("\n]}\n".utf8)]
     }
+}
+
+/// Writes one GeoJSON feature directly into a byte buffer, with the same bytes `GeoJSONWriter` writes
+/// for a `Feature` value (member order as written by the caller). Used by row-oriented outputs that
+/// would otherwise build a `Feature`, a `JSONObject` and a `JSONValue` per property for every row.
+public struct GeoJSONFeatureEncoder {
+    /// The bytes written so far (the chunk's buffer).
+    public internal(set) var bytes: [UInt8] = []
+    let writer: GeoJSONWriter
+
+    init(writer: GeoJSONWriter) {
+        self.writer = writer
+    }
+
+    /// `"key":` as bytes, to encode a constant member name once and append it with `member(_:)`.
+    public static func memberKey(_ key: String) -> [UInt8] {
+        var out: [UInt8] = []
+        GeoJSONWriter.appendString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        return out
+    }
+
+    /// Starts a feature: `{"type":"Feature",` its `id` (a string, or a finite number; else none) and
+    /// `"properties":{`.
+    public mutating func beginFeature(id: FeatureID?) {
+        bytes.append(contentsOf: "{\"type\":\"Feature\",".utf8)
+        switch id {
+        case .string(let s)?:
+            bytes.append(contentsOf: "\"id\":".utf8)
+            GeoJSONWriter.appendString(s, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        case .number(let n)? where n.isFinite:
+            bytes.append(contentsOf: "\"id\":".utf8)
+            JSONNumberFormat.append(n, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        default:
+            break
+        }
+        bytes.append(contentsOf: "\"properties\":{".utf8)
+    }
+
+    /// Ends the properties and the feature: `},"geometry":` the geometry (RFC 7946 winding) or `null`, `}`.
+    public mutating func endFeature(geometry: Geometry?) {
+        bytes.append(contentsOf: "},\"geometry\":".utf8)
+        if let geometry {
+            writer.appendGeometry(geometry.rfc7946Oriented(), to: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// A member separator `,` (before every member but the first).
+    @inline(__always) public mutating func comma() { bytes.append(UInt8(ascii: ",")) }
+
+    /// A pre-encoded `"key":` (see `memberKey(_:)`).
+    @inline(__always) public mutating func member(_ key: [UInt8]) { bytes.append(contentsOf: key) }
+
+    /// `"key":` for a key known only at run time.
+    public mutating func member(_ key: String) {
+        GeoJSONWriter.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A number as the writer writes it: integers without a fraction, else the shortest round-trip
+    /// text; `null` for NaN and infinities.
+    @inline(__always) public mutating func number(_ x: Double) { JSONNumberFormat.append(x, to: &bytes) }
+
+    /// A number, or `null` for nil.
+    @inline(__always) public mutating func number(_ x: Double?) {
+        if let x { JSONNumberFormat.append(x, to: &bytes) } else { null() }
+    }
+
+    @inline(__always) public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    @inline(__always) public mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+
+    /// A JSON string (escaped as the writer escapes).
+    public mutating func string(_ s: String) { GeoJSONWriter.appendString(s, to: &bytes) }
+
+    /// Any JSON value.
+    public mutating func value(_ v: JSONValue) { GeoJSONWriter.appendValue(v, to: &bytes) }
 }

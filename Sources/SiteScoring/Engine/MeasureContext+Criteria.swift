@@ -21,7 +21,9 @@ extension MeasureContext {
             default: break
             }
         }
-        for group in groups where group.members.count > 1 {
+        // On point layers with exact aggregate sums, each radius criterion adds whole index subtrees
+        // (count and sum), which beats visiting every feature once in a fused pass.
+        for group in groups where group.members.count > 1 && !group.members.allSatisfy({ aggregates(criteria[$0]) }) {
             let fused = measureWithin(group.members.map { criteria[$0] }, layer: group.layer)
             for (i, m) in zip(group.members, fused) { results[i] = m }
         }
@@ -64,6 +66,23 @@ extension MeasureContext {
         return outputs.map { MeasuredCriterion(raw: $0.array) }
     }
 
+    /// Whether the criterion is answered from index subtree totals without visiting features: counts
+    /// on point layers, and sums on point layers whose field sums exactly (`SpatialIndex.exactPointSums`).
+    private func aggregates(_ criterion: Criterion) -> Bool {
+        switch criterion.kind {
+        case .countWithin(let layer, _): indexes[layer]!.index.hasSinglePrimitiveFeatures
+        case .sumWithin(let layer, let field, _): pointSums(layer: layer, field: field) != nil
+        default: false
+        }
+    }
+
+    /// Per-node totals of a `sum_within` field over the layer's index, when they give bit-identical sums.
+    private func pointSums(layer: String, field: String) -> SpatialIndex.PointSums? {
+        let (index, map) = indexes[layer]!
+        guard index.hasSinglePrimitiveFeatures, let values = fieldValues["\(layer)\u{0}\(field)"] else { return nil }
+        return index.exactPointSums(map.map { values[$0] })
+    }
+
     /// The criterion's raw values for all sites.
     func measure(_ criterion: Criterion) throws -> MeasuredCriterion {
         let n = sites.count
@@ -77,6 +96,10 @@ extension MeasureContext {
         case .sumWithin(let layer, let field, let radius):
             let map = indexes[layer]!.features
             let values = fieldValues["\(layer)\u{0}\(field)"]!
+            if let sums = pointSums(layer: layer, field: field) {
+                forEachSite(layer: layer, stage: criterion.id) { s, q in out[s] = q!.sum(within: radius, of: points[s], sums) }
+                break
+            }
             forEachSite(layer: layer, stage: criterion.id) { s, q in
                 var sum = 0.0
                 q!.forEachFeature(within: radius, of: points[s]) { sum += values[map[$0]] }

@@ -21,12 +21,79 @@ extension ScoringResult {
                                    coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, threads: Int) throws -> [[UInt8]] {
         let geometries = try lonLatGeometries(geometry)
         let addedNames = outputPropertyPositions
+        let keys = outputPropertyNames.map { GeoJSONFeatureEncoder.memberKey($0) }
         let result = self
         return GeoJSONWriter(coordinateDecimals: coordinateDecimals).encodeParts(
             featureCount: outputOrder.count,
             foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, version: version))],
             threads: threads
-        ) { result.rankedFeature(at: $0, lonLatGeometries: geometries, addedNames: addedNames) }
+        ) { k, encoder in
+            result.encodeRankedFeature(at: k, lonLatGeometries: geometries, addedNames: addedNames, keys: keys, into: &encoder)
+        }
+    }
+
+    /// Writes the `k`-th feature of the ranked output straight into `encoder`: the same bytes as encoding
+    /// `rankedFeature(at:…)`, without building a `Feature`, `JSONObject` or `JSONValue`s per row
+    /// (issue 15). `keys[j]` is the pre-encoded `"name":` of `outputPropertyNames[j]`.
+    func encodeRankedFeature(at k: Int, lonLatGeometries: [Geometry?], addedNames: [String: Int], keys: [[UInt8]],
+                             into e: inout GeoJSONFeatureEncoder) {
+        let s = outputOrder[k]
+        let original = candidates[s].properties
+        e.beginFeature(id: candidates[s].id)
+        // Added properties whose name the candidate already has take that property's place.
+        var placed: UInt64 = 0, placedBeyond: Set<Int> = []
+        let originalKeys = original.keys
+        for i in originalKeys.indices {
+            if i > 0 { e.comma() }
+            e.member(originalKeys[i])
+            if let j = addedNames[originalKeys[i]] {
+                encodeAddedProperty(j, site: s, into: &e)
+                if j < 64 { placed |= 1 << UInt64(j) } else { placedBeyond.insert(j) }
+            } else {
+                e.value(original.values[i])
+            }
+        }
+        var first = originalKeys.isEmpty
+        for j in keys.indices {
+            if j < 64 ? placed & (1 << UInt64(j)) != 0 : placedBeyond.contains(j) { continue }
+            if !first { e.comma() }
+            first = false
+            e.member(keys[j])
+            encodeAddedProperty(j, site: s, into: &e)
+        }
+        e.endFeature(geometry: lonLatGeometries[s])
+    }
+
+    /// The value of added property `j` (position in `outputPropertyNames`) of site `s`, as `siteProperties`
+    /// gives it.
+    @inline(__always)
+    private func encodeAddedProperty(_ j: Int, site s: Int, into e: inout GeoJSONFeatureEncoder) {
+        let m = methodColumns.count
+        switch j {
+        case 0: e.number(ranks[s].map { Double($0) })
+        case 1: e.number(scores[s])
+        case 2..<(2 + m): e.number(methodColumns[j - 2].values[s])
+        case 2 + m: e.bool(!exclusions[s].isEmpty)
+        case 3 + m:
+            let reasons = exclusions[s]
+            switch reasons.count {
+            case 0: e.string("")
+            case 1: e.string(reasons[0])
+            default: e.string(reasons.joined(separator: ";"))
+            }
+        default:
+            let c = (j - 4 - m) / 2
+            if (j - 4 - m) % 2 == 0 {
+                if let text = criteria[c].text {
+                    if let t = text[s] { e.string(t) } else { e.null() }
+                } else {
+                    let x = criteria[c].raw[s]
+                    if x.isFinite { e.number(x) } else { e.null() }
+                }
+            } else {
+                e.number(criteria[c].values[s])
+            }
+        }
     }
 
     /// The `k`-th feature of the ranked output: the candidate's geometry (lon/lat) and properties plus Standort's.
