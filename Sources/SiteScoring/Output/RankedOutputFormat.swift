@@ -50,7 +50,8 @@ extension ScoringResult {
                       options: RankedOutputOptions = RankedOutputOptions(), protecting inputs: [URL]) throws -> [String] {
         var warnings: [String] = []
         if options.geometry == .original, format != .csv, format != .xlsx {
-            let types = Set(candidates.compactMap { $0.geometry?.typeName.replacingOccurrences(of: "Multi", with: "") })
+            // Distinct type names first: Foundation's replacingOccurrences per candidate cost 6 % of a run (issue 15).
+            let types = Set(Set(candidates.compactMap { $0.geometry?.typeName }).map { $0.replacingOccurrences(of: "Multi", with: "") })
             if types.count > 1 {
                 warnings.append("the candidates mix geometry types (\(types.sorted().joined(separator: ", "))); QGIS shows one type per layer: use --geometry centroid for points\(format == .gpkg ? "" : ", or write .gpkg")")
             }
