@@ -24,6 +24,22 @@ extension GeoJSONWriter {
         featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
         encode: @escaping @Sendable (Int, inout GeoJSONFeatureEncoder) -> Void
     ) -> [[UInt8]] {
+        encodeParts(featureCount: featureCount, foreignMembers: foreignMembers, threads: threads) { range, encoder in
+            for i in range {
+                encoder.separator(before: i)
+                encode(i, &encoder)
+            }
+        }
+    }
+
+    /// Like `encodeParts(featureCount:foreignMembers:threads:encode:)`, but `encodeRange(range, &encoder)`
+    /// writes the features of a whole chunk, each preceded by `encoder.separator(before: i)`. A caller can
+    /// gather what the range's rows need into cache-friendly buffers first (rows in output order are
+    /// scattered over the per-site columns; gathering them column by column lets the loads overlap).
+    public func encodeParts(
+        featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
+        encodeRange: @escaping @Sendable (Range<Int>, inout GeoJSONFeatureEncoder) -> Void
+    ) -> [[UInt8]] {
         var head: [UInt8] = []
         head.append(contentsOf: "{\"type\":\"FeatureCollection\",\n".utf8)
         for (key, value) in foreignMembers.members where !Self.reservedCollectionMembers.contains(key) {
@@ -41,10 +57,7 @@ extension GeoJSONWriter {
         let encodeChunk: @Sendable (Int) -> Void = { c in
             var encoder = GeoJSONFeatureEncoder(writer: writer)
             encoder.bytes.reserveCapacity(chunkSize * 256)
-            for i in (c * chunkSize)..<min(featureCount, (c + 1) * chunkSize) {
-                encoder.bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
-                encode(i, &encoder)
-            }
+            encodeRange((c * chunkSize)..<min(featureCount, (c + 1) * chunkSize), &encoder)
             chunks.set(c, encoder.bytes)
         }
         if threads <= 1 {
@@ -104,6 +117,11 @@ public struct GeoJSONFeatureEncoder {
             bytes.append(contentsOf: "null".utf8)
         }
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// What goes before feature `i` of the collection: a newline, after a comma unless it is the first.
+    @inline(__always) public mutating func separator(before i: Int) {
+        bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
     }
 
     /// A member separator `,` (before every member but the first).

@@ -12,7 +12,7 @@ public enum SHA256 {
     private typealias OneShot = @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
 
     /// OpenSSL's `SHA256(data, length, digest)` from `libcrypto.so.3` (or `.so`), if present; never unloaded.
-    nonisolated(unsafe) private static let system: OneShot? = {
+    private static let system: OneShot? = {
         #if os(Linux)
         guard ProcessInfo.processInfo.environment["STANDORT_PORTABLE_SHA256"] == nil else { return nil }
         for name in ["libcrypto.so.3", "libcrypto.so"] {
