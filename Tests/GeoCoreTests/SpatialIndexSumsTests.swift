@@ -37,6 +37,28 @@ final class SpatialIndexSumsTests: XCTestCase {
         }
     }
 
+    func testSeveralColumnsInOneTraversalMatchSingleColumns() {
+        let layer = points(5_000, seed: 16)
+        var rng = SeededGenerator(seed: 1616)
+        let a = (0..<layer.count).map { _ in Double(Int.random(in: 0...500, using: &rng)) }
+        let ones = [Double](repeating: 1, count: layer.count)
+        let index = SpatialIndex(layer)
+        let both = index.exactPointSums(columns: [ones, a])!
+        let sa = index.exactPointSums(a)!
+        XCTAssertEqual(both.width, 2)
+        XCTAssertNil(index.exactPointSums(columns: [ones, a.map { $0 + 0.25 }]), "one inexact column refuses all")
+        var q = index.makeQuery()
+        var totals = [0.0, 0.0]
+        for _ in 0..<300 {
+            let p = layer[Int.random(in: 0..<layer.count, using: &rng)].allPositions[0]
+            for r in [100.0, 1000, 2500] {
+                totals.withUnsafeMutableBufferPointer { q.sums(within: r, of: p, both, into: $0) }
+                XCTAssertEqual(totals[0], Double(q.count(within: r, of: p)))
+                XCTAssertEqual(totals[1].bitPattern, q.sum(within: r, of: p, sa).bitPattern)
+            }
+        }
+    }
+
     func testRefusesValuesWhoseSumCouldRound() {
         let index = SpatialIndex(points(100, seed: 3))
         XCTAssertNil(index.exactPointSums((0..<100).map { Double($0) + 0.5 }), "fractions")

@@ -5,8 +5,16 @@
 extension SpatialIndex {
     /// One value per feature, summed per tree node. Build with `exactPointSums(_:)`.
     public struct PointSums: Sendable {
-        /// Subtree total per tree position (items first, then inner nodes; see `PackedRTree`).
+        /// Subtree totals per tree position (items first, then inner nodes; see `PackedRTree`), `width`
+        /// columns interleaved: column `m` of position `c` at `c * width + m`.
         let nodeSums: [Double]
+        /// The number of value columns.
+        public let width: Int
+
+        init(nodeSums: [Double], width: Int = 1) {
+            self.nodeSums = nodeSums
+            self.width = width
+        }
     }
 
     /// Whether every feature is one primitive (a point, or a single segment) and none is polygonal:
@@ -50,6 +58,7 @@ extension SpatialIndex.Query {
     /// Bit-identical to adding the values feature by feature (see `SpatialIndex.exactPointSums(_:)`).
     /// ~O(log n + nodes crossing the circle).
     public mutating func sum(within radius: Double, of p: Position, _ sums: SpatialIndex.PointSums) -> Double {
+        precondition(sums.width == 1, "sum(within:of:_:) takes one column; use sums(within:of:_:into:)")
         guard radius >= 0 else { return 0 }
         let index = self.index
         guard let root = index.tree.root else { return 0 }
@@ -83,6 +92,68 @@ extension SpatialIndex.Query {
                     }
                 }
                 return total
+            }
+        }
+    }
+}
+
+extension SpatialIndex {
+    /// Node totals of several value columns at once (`columns[m][k]` for feature `k`), interleaved per
+    /// node, for `sums(within:of:_:into:)`: one traversal answers several radius criteria of one layer and
+    /// radius (a count is the column of ones). Nil under the same conditions as `exactPointSums(_:)`,
+    /// checked per column.
+    public func exactPointSums(columns: [[Double]]) -> PointSums? {
+        guard !columns.isEmpty else { return nil }
+        var parts: [PointSums] = []
+        for column in columns {
+            guard let p = exactPointSums(column) else { return nil }
+            parts.append(p)
+        }
+        if parts.count == 1 { return parts[0] }
+        let width = parts.count, positions = parts[0].nodeSums.count
+        var interleaved = [Double](repeating: 0, count: width * positions)
+        for (m, p) in parts.enumerated() {
+            for c in 0..<positions { interleaved[c * width + m] = p.nodeSums[c] }
+        }
+        return PointSums(nodeSums: interleaved, width: width)
+    }
+}
+
+extension SpatialIndex.Query {
+    /// For each column `m` of `sums`, the sum of its values over the features within `radius` of `p`, into
+    /// `totals[m]` (`totals.count == sums.width`); one traversal, bit-identical to `sum(within:of:_:)` per column.
+    public mutating func sums(within radius: Double, of p: Position, _ sums: SpatialIndex.PointSums,
+                              into totals: UnsafeMutableBufferPointer<Double>) {
+        let width = sums.width
+        precondition(totals.count == width, "one total per column")
+        for m in 0..<width { totals[m] = 0 }
+        guard radius >= 0 else { return }
+        let index = self.index
+        guard let root = index.tree.root else { return }
+        var stack = self.stack
+        self.stack = []
+        defer { self.stack = stack }
+        let bound = SpatialIndex.pruneBound(radius)
+        let inner = Swift.max(0, radius * (1 - 1e-12) - 1e-6)
+        let innerBound = inner * inner
+        index.withView { v in
+            sums.nodeSums.withUnsafeBufferPointer { w in
+                let t = v.tree
+                @inline(__always) func add(_ c: Int) {
+                    for m in 0..<width { totals[m] += w[c * width + m] }
+                }
+                stack.removeAll(keepingCapacity: true)
+                stack.append(Int32(root))
+                while let node = stack.popLast() {
+                    let cs = t.childStart(Int(node)), ce = t.childEnd(Int(node))
+                    if cs < t.itemCount {
+                        for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound && v.primitiveDistance(c, p) <= radius { add(c) }
+                        continue
+                    }
+                    for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound {
+                        if t.farthestCornerDistanceSquared(c, p.x, p.y) <= innerBound { add(c) } else { stack.append(Int32(c)) }
+                    }
+                }
             }
         }
     }

@@ -23,8 +23,10 @@ extension MeasureContext {
         }
         // On point layers with exact aggregate sums, each radius criterion adds whole index subtrees
         // (count and sum), which beats visiting every feature once in a fused pass.
-        for group in groups where group.members.count > 1 && !group.members.allSatisfy({ aggregates(criteria[$0]) }) {
-            let fused = measureWithin(group.members.map { criteria[$0] }, layer: group.layer)
+        for group in groups where group.members.count > 1 {
+            let members = group.members.map { criteria[$0] }
+            let fused = measureAggregated(members, layer: group.layer, radius: group.radius)
+                ?? measureWithin(members, layer: group.layer)
             for (i, m) in zip(group.members, fused) { results[i] = m }
         }
         for i in criteria.indices where results[i] == nil { results[i] = try measure(criteria[i]) }
@@ -66,14 +68,33 @@ extension MeasureContext {
         return outputs.map { MeasuredCriterion(raw: $0.array) }
     }
 
-    /// Whether the criterion is answered from index subtree totals without visiting features: counts
-    /// on point layers, and sums on point layers whose field sums exactly (`SpatialIndex.exactPointSums`).
-    private func aggregates(_ criterion: Criterion) -> Bool {
-        switch criterion.kind {
-        case .countWithin(let layer, _): indexes[layer]!.index.hasSinglePrimitiveFeatures
-        case .sumWithin(let layer, let field, _): pointSums(layer: layer, field: field) != nil
-        default: false
+    /// Counts and sums on one layer and radius from index subtree totals in one traversal per site (issue 15):
+    /// a subtree wholly inside the circle adds its count and field totals without visiting its features.
+    /// Nil unless the layer is single-primitive and every field sums exactly (`SpatialIndex.exactPointSums`),
+    /// which makes the results bit-identical to adding feature by feature.
+    private func measureAggregated(_ criteria: [Criterion], layer: String, radius: Double) -> [MeasuredCriterion]? {
+        let (index, map) = indexes[layer]!
+        guard index.hasSinglePrimitiveFeatures else { return nil }
+        let columns: [[Double]] = criteria.map { c in
+            switch c.kind {
+            case .sumWithin(_, let field, _):
+                let values = fieldValues["\(layer)\u{0}\(field)"]!
+                return map.map { values[$0] }
+            default:
+                return [Double](repeating: 1, count: map.count)
+            }
         }
+        guard let sums = index.exactPointSums(columns: columns) else { return nil }
+        let points = sites.referencePoints
+        let width = criteria.count
+        let outputs = criteria.map { _ in SharedBuffer(count: sites.count) }
+        forEachSite(layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { totals in
+                q!.sums(within: radius, of: points[s], sums, into: totals)
+                for m in 0..<width { outputs[m][s] = totals[m] }
+            }
+        }
+        return outputs.map { MeasuredCriterion(raw: $0.array) }
     }
 
     /// Per-node totals of a `sum_within` field over the layer's index, when they give bit-identical sums.
