@@ -40,6 +40,23 @@ extension GeoJSONWriter {
         featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
         encodeRange: @escaping @Sendable (Range<Int>, inout GeoJSONFeatureEncoder) -> Void
     ) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        encodeStreaming(featureCount: featureCount, foreignMembers: foreignMembers, threads: threads,
+                        chunkSize: max(1024, featureCount / max(1, threads * 8) + 1), encodeRange: encodeRange) { part in
+            parts.append(part)
+        }
+        return parts
+    }
+
+    /// The document of `encodeParts(featureCount:foreignMembers:threads:encodeRange:)`, handed to `emit` part by
+    /// part in order while later parts are still to be encoded: chunks of `chunkSize` features are encoded in
+    /// rounds of `2 · threads` in parallel, each round emitted and freed before the next (peak memory: one
+    /// round, not the document; issue 15). The bytes do not depend on `threads` or `chunkSize`.
+    public func encodeStreaming<E: Error>(
+        featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int, chunkSize: Int = 16_384,
+        encodeRange: @escaping @Sendable (Range<Int>, inout GeoJSONFeatureEncoder) -> Void,
+        emit: ([UInt8]) throws(E) -> Void
+    ) throws(E) {
         var head: [UInt8] = []
         head.append(contentsOf: "{\"type\":\"FeatureCollection\",\n".utf8)
         for (key, value) in foreignMembers.members where !Self.reservedCollectionMembers.contains(key) {
@@ -49,23 +66,33 @@ extension GeoJSONWriter {
             head.append(contentsOf: ",\n".utf8)
         }
         head.append(contentsOf: "\"features\":[".utf8)
+        try emit(head)
 
-        let chunkSize = max(1024, featureCount / max(1, threads * 8) + 1)
+        let chunkSize = max(1, chunkSize)
         let chunkCount = (featureCount + chunkSize - 1) / chunkSize
-        let chunks = ConcurrentSlots<[UInt8]>(count: chunkCount)
+        let perRound = max(1, threads) * 2
         let writer = self
-        let encodeChunk: @Sendable (Int) -> Void = { c in
-            var encoder = GeoJSONFeatureEncoder(writer: writer)
-            encoder.bytes.reserveCapacity(chunkSize * 256)
-            encodeRange((c * chunkSize)..<min(featureCount, (c + 1) * chunkSize), &encoder)
-            chunks.set(c, encoder.bytes)
+        var firstChunk = 0
+        while firstChunk < chunkCount {
+            let round = min(perRound, chunkCount - firstChunk)
+            let chunks = ConcurrentSlots<[UInt8]>(count: round)
+            let base = firstChunk
+            let encodeChunk: @Sendable (Int) -> Void = { r in
+                let c = base + r
+                var encoder = GeoJSONFeatureEncoder(writer: writer)
+                encoder.bytes.reserveCapacity(chunkSize * 256)
+                encodeRange((c * chunkSize)..<min(featureCount, (c + 1) * chunkSize), &encoder)
+                chunks.set(r, encoder.bytes)
+            }
+            if threads <= 1 {
+                for r in 0..<round { encodeChunk(r) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: round, execute: encodeChunk)
+            }
+            for part in chunks.values { try emit(part) }
+            firstChunk += round
         }
-        if threads <= 1 {
-            for c in 0..<chunkCount { encodeChunk(c) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: encodeChunk)
-        }
-        return [head] + chunks.values + [Array("\n]}\n".utf8)]
+        try emit(Array("\n]}\n".utf8))
     }
 }
 

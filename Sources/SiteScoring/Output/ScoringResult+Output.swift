@@ -32,6 +32,27 @@ extension ScoringResult {
         }
     }
 
+    /// Writes the ranked GeoJSON document to `url` atomically while it is encoded: parallel chunks stream to the
+    /// file in order, so the document is never held in memory (the same bytes as `rankedGeoJSONParts`).
+    public func writeRankedGeoJSON(to url: URL, protecting inputs: [URL], scenarioPath: String, version: String,
+                                   coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, threads: Int) throws {
+        let geometries = try lonLatGeometries(geometry)
+        let addedNames = outputPropertyPositions
+        let keys = outputPropertyNames.map { GeoJSONFeatureEncoder.memberKey($0) }
+        let result = self
+        let writer = GeoJSONWriter(coordinateDecimals: coordinateDecimals)
+        let members: JSONObject = ["standort": .object(manifest(scenarioPath: scenarioPath, version: version))]
+        try AtomicFileWriter().write(to: url, protecting: inputs) { emit throws(OutputError) in
+            try writer.encodeStreaming(featureCount: outputOrder.count, foreignMembers: members, threads: threads,
+                                       encodeRange: { range, encoder in
+                result.encodeRankedFeatures(range, lonLatGeometries: geometries, addedNames: addedNames, keys: keys, into: &encoder)
+            }) { (part: [UInt8]) throws(OutputError) in
+                let r: Result<Void, OutputError> = part.withUnsafeBytes { raw in Result { () throws(OutputError) in try emit(raw) } }
+                try r.get()
+            }
+        }
+    }
+
     /// Rows gathered per batch: 512 rows × ~20 columns of 8 bytes stay in L1/L2 while they are encoded.
     private static let gatherBatch = 512
 
