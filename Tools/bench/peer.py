@@ -357,6 +357,9 @@ def id_sort_key(v):
 # ------------------------------------------------------------------------ run
 
 def run(args):
+    # Millions of parsed dicts and lists stay alive for the whole run: the cyclic collector would rescan
+    # them on every generation-2 pass (it cost seconds here); nothing in the peer creates cycles.
+    gc.disable()
     timings = {}
     t_start = time.perf_counter()
     with open(args.scenario, encoding="utf-8") as f:
@@ -565,8 +568,10 @@ def write_output(path, cand, result, eligible):
     # An added property whose name the candidate already has takes that property's place (Standort's
     # rule): set it in the original dicts and leave it out of the appended members.
     added = ["rank", "score", "excluded", "excluded_by"] + [n for c in result["criteria"] for n in (c["id"], c["id"] + "_value")]
-    present = set().union(*(p.keys() for p in props[:1000])) if props else set()
-    clash = [k for k in added if k in present or any(k in p for p in props)]
+    present = set()
+    for p in props:
+        present.update(p)
+    clash = [k for k in added if k in present]
     for k in clash:
         cid = k[:-6] if k.endswith("_value") and k[:-6] in result["values"] else k
         if cid not in result["raw"]:
