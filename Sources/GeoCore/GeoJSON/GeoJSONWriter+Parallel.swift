@@ -10,6 +10,53 @@ extension GeoJSONWriter {
         featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
         feature: @escaping @Sendable (Int) -> Feature
     ) -> [[UInt8]] {
+        encodeParts(featureCount: featureCount, foreignMembers: foreignMembers, threads: threads) { i, encoder in
+            encoder.writer.appendFeature(feature(i), to: &encoder.bytes)
+        }
+    }
+
+    /// Like `encodeParts(featureCount:foreignMembers:threads:feature:)`, but `encode(i, &encoder)` writes
+    /// feature `i` straight into the chunk's byte buffer (no `Feature` value per row): the caller writes
+    /// exactly one feature object, normally `beginFeature(id:)`, members, `endFeature(geometry:)`.
+    /// Each chunk's buffer is reused for all its features; chunks are encoded in parallel and
+    /// concatenated in order, so the bytes do not depend on `threads`.
+    public func encodeParts(
+        featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
+        encode: @escaping @Sendable (Int, inout GeoJSONFeatureEncoder) -> Void
+    ) -> [[UInt8]] {
+        encodeParts(featureCount: featureCount, foreignMembers: foreignMembers, threads: threads) { range, encoder in
+            for i in range {
+                encoder.separator(before: i)
+                encode(i, &encoder)
+            }
+        }
+    }
+
+    /// Like `encodeParts(featureCount:foreignMembers:threads:encode:)`, but `encodeRange(range, &encoder)`
+    /// writes the features of a whole chunk, each preceded by `encoder.separator(before: i)`. A caller can
+    /// gather what the range's rows need into cache-friendly buffers first (rows in output order are
+    /// scattered over the per-site columns; gathering them column by column lets the loads overlap).
+    public func encodeParts(
+        featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int,
+        encodeRange: @escaping @Sendable (Range<Int>, inout GeoJSONFeatureEncoder) -> Void
+    ) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        encodeStreaming(featureCount: featureCount, foreignMembers: foreignMembers, threads: threads,
+                        chunkSize: max(1024, featureCount / max(1, threads * 8) + 1), encodeRange: encodeRange) { part in
+            parts.append(part)
+        }
+        return parts
+    }
+
+    /// The document of `encodeParts(featureCount:foreignMembers:threads:encodeRange:)`, handed to `emit` part by
+    /// part in order while later parts are still to be encoded: chunks of `chunkSize` features are encoded in
+    /// rounds of `2 · threads` in parallel, each round emitted and freed before the next (peak memory: one
+    /// round, not the document; issue 15). The bytes do not depend on `threads` or `chunkSize`.
+    public func encodeStreaming<E: Error>(
+        featureCount: Int, foreignMembers: JSONObject = JSONObject(), threads: Int, chunkSize: Int = 16_384,
+        encodeRange: @escaping @Sendable (Range<Int>, inout GeoJSONFeatureEncoder) -> Void,
+        emit: ([UInt8]) throws(E) -> Void
+    ) throws(E) {
         var head: [UInt8] = []
         head.append(contentsOf: "{\"type\":\"FeatureCollection\",\n".utf8)
         for (key, value) in foreignMembers.members where !Self.reservedCollectionMembers.contains(key) {
@@ -19,25 +66,119 @@ extension GeoJSONWriter {
             head.append(contentsOf: ",\n".utf8)
         }
         head.append(contentsOf: "\"features\":[".utf8)
+        try emit(head)
 
-        let chunkSize = max(1024, featureCount / max(1, threads * 8) + 1)
+        let chunkSize = max(1, chunkSize)
         let chunkCount = (featureCount + chunkSize - 1) / chunkSize
-        let chunks = ConcurrentSlots<[UInt8]>(count: chunkCount)
+        let perRound = max(1, threads) * 2
         let writer = self
-        let encodeChunk: @Sendable (Int) -> Void = { c in
-            var out: [UInt8] = []
-            out.reserveCapacity(chunkSize * 256)
-            for i in (c * chunkSize)..<min(featureCount, (c + 1) * chunkSize) {
-                out.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
-                writer.appendFeature(feature(i), to: &out)
+        var firstChunk = 0
+        while firstChunk < chunkCount {
+            let round = min(perRound, chunkCount - firstChunk)
+            let chunks = ConcurrentSlots<[UInt8]>(count: round)
+            let base = firstChunk
+            let encodeChunk: @Sendable (Int) -> Void = { r in
+                let c = base + r
+                var encoder = GeoJSONFeatureEncoder(writer: writer)
+                encoder.bytes.reserveCapacity(chunkSize * 256)
+                encodeRange((c * chunkSize)..<min(featureCount, (c + 1) * chunkSize), &encoder)
+                chunks.set(r, encoder.bytes)
             }
-            chunks.set(c, out)
+            if threads <= 1 {
+                for r in 0..<round { encodeChunk(r) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: round, execute: encodeChunk)
+            }
+            for part in chunks.values { try emit(part) }
+            firstChunk += round
         }
-        if threads <= 1 {
-            for c in 0..<chunkCount { encodeChunk(c) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: encodeChunk)
-        }
-        return [head] + chunks.values + [Array("\n]}\n".utf8)]
+        try emit(Array("\n]}\n".utf8))
     }
+}
+
+/// Writes one GeoJSON feature directly into a byte buffer, with the same bytes `GeoJSONWriter` writes
+/// for a `Feature` value (member order as written by the caller). Used by row-oriented outputs that
+/// would otherwise build a `Feature`, a `JSONObject` and a `JSONValue` per property for every row.
+public struct GeoJSONFeatureEncoder {
+    /// The bytes written so far (the chunk's buffer).
+    public internal(set) var bytes: [UInt8] = []
+    let writer: GeoJSONWriter
+
+    init(writer: GeoJSONWriter) {
+        self.writer = writer
+    }
+
+    /// `"key":` as bytes, to encode a constant member name once and append it with `member(_:)`.
+    public static func memberKey(_ key: String) -> [UInt8] {
+        var out: [UInt8] = []
+        GeoJSONWriter.appendString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        return out
+    }
+
+    /// Starts a feature: `{"type":"Feature",` its `id` (a string, or a finite number; else none) and
+    /// `"properties":{`.
+    public mutating func beginFeature(id: FeatureID?) {
+        bytes.append(contentsOf: "{\"type\":\"Feature\",".utf8)
+        switch id {
+        case .string(let s)?:
+            bytes.append(contentsOf: "\"id\":".utf8)
+            GeoJSONWriter.appendString(s, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        case .number(let n)? where n.isFinite:
+            bytes.append(contentsOf: "\"id\":".utf8)
+            JSONNumberFormat.append(n, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        default:
+            break
+        }
+        bytes.append(contentsOf: "\"properties\":{".utf8)
+    }
+
+    /// Ends the properties and the feature: `},"geometry":` the geometry (RFC 7946 winding) or `null`, `}`.
+    public mutating func endFeature(geometry: Geometry?) {
+        bytes.append(contentsOf: "},\"geometry\":".utf8)
+        if let geometry {
+            writer.appendGeometry(geometry.rfc7946Oriented(), to: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// What goes before feature `i` of the collection: a newline, after a comma unless it is the first.
+    @inline(__always) public mutating func separator(before i: Int) {
+        bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
+    }
+
+    /// A member separator `,` (before every member but the first).
+    @inline(__always) public mutating func comma() { bytes.append(UInt8(ascii: ",")) }
+
+    /// A pre-encoded `"key":` (see `memberKey(_:)`).
+    @inline(__always) public mutating func member(_ key: [UInt8]) { bytes.append(contentsOf: key) }
+
+    /// `"key":` for a key known only at run time.
+    public mutating func member(_ key: String) {
+        GeoJSONWriter.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A number as the writer writes it: integers without a fraction, else the shortest round-trip
+    /// text; `null` for NaN and infinities.
+    @inline(__always) public mutating func number(_ x: Double) { JSONNumberFormat.append(x, to: &bytes) }
+
+    /// A number, or `null` for nil.
+    @inline(__always) public mutating func number(_ x: Double?) {
+        if let x { JSONNumberFormat.append(x, to: &bytes) } else { null() }
+    }
+
+    @inline(__always) public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    @inline(__always) public mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+
+    /// A JSON string (escaped as the writer escapes).
+    public mutating func string(_ s: String) { GeoJSONWriter.appendString(s, to: &bytes) }
+
+    /// Any JSON value.
+    public mutating func value(_ v: JSONValue) { GeoJSONWriter.appendValue(v, to: &bytes) }
 }

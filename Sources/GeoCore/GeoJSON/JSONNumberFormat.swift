@@ -24,7 +24,19 @@ enum JSONNumberFormat {
         }
         // Swift's description is the shortest round-trip representation (SwiftDtoa); it uses an
         // exponent only outside 2^-4…2^53 in magnitude, which JSON (and GDAL) read fine.
-        out.append(contentsOf: value.description.utf8)
+        // `write(to:)` hands the same digits to `_writeASCII` from a stack buffer: no String allocated.
+        var sink = ByteSink(bytes: out)
+        out = []
+        value.write(to: &sink)
+        out = sink.bytes
+    }
+
+    /// A `TextOutputStream` appending to a byte array; `_writeASCII` receives the stdlib's float
+    /// formatting buffer directly (the same text as `description`).
+    struct ByteSink: TextOutputStream {
+        var bytes: [UInt8]
+        mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
     }
 
     /// Appends `value` rounded half away from zero to `decimals` fraction digits, in fixed-point

@@ -58,6 +58,17 @@ public struct AtomicFileWriter: Sendable {
         }
     }
 
+    /// Writes the bytes `produce` hands to its `emit` callback, in order, to `url` atomically: a large
+    /// output can be encoded and written piece by piece without holding all of it in memory (issue 15).
+    public func write(
+        to url: URL, protecting inputs: [URL] = [],
+        streaming produce: (_ emit: (UnsafeRawBufferPointer) throws(OutputError) -> Void) throws(OutputError) -> Void
+    ) throws(OutputError) {
+        try writeAtomically(to: url, protecting: inputs) { fd, path throws(OutputError) in
+            try produce { raw throws(OutputError) in try writeAll(raw, fd: fd, path: path) }
+        }
+    }
+
     /// Creates a temporary file beside `url`, lets `emit` fill it, syncs it and renames it into place;
     /// on any failure the temporary file is removed and an existing target is left as it was.
     private func writeAtomically(

@@ -18,20 +18,29 @@ extension MeasureContext {
             for s in 0..<n where missing[s] { noteMissing(s, field) }
         }
         let points = sites.referencePoints
+        let needsIndex = scenario.constraints.contains { c in
+            switch c.kind {
+            case .distance(let layer, _, _):
+                !scenario.criteria.contains { $0.kind == .distance(layer: layer) }
+            case .inside, .outside: true
+            case .attribute: false
+            }
+        }
+        let order = needsIndex ? SpatialIndex.hilbertOrder(of: points) : []
         for constraint in scenario.constraints {
             let fails = SharedBuffer(count: n)
             switch constraint.kind {
             case .distance(let layer, let min, let max):
                 // A distance criterion on the same layer has measured exactly this already.
                 let known = zip(scenario.criteria, measured).first { $0.0.kind == .distance(layer: layer) }?.1.raw
-                forEachSite(layer: layer, stage: constraint.id) { s, q in
+                forEachSite(inOrder: order, layer: layer, stage: constraint.id) { s, q in
                     let d = known?[s] ?? q!.nearest(to: points[s])?.distance ?? .infinity
                     fails[s] = ((min.map { d < $0 } ?? false) || (max.map { d > $0 } ?? false)) ? 1 : 0
                 }
             case .inside(let layer):
-                forEachSite(layer: layer, stage: constraint.id) { s, q in fails[s] = q!.anyContains(points[s]) ? 0 : 1 }
+                forEachSite(inOrder: order, layer: layer, stage: constraint.id) { s, q in fails[s] = q!.anyContains(points[s]) ? 0 : 1 }
             case .outside(let layer):
-                forEachSite(layer: layer, stage: constraint.id) { s, q in fails[s] = q!.anyContains(points[s]) ? 1 : 0 }
+                forEachSite(inOrder: order, layer: layer, stage: constraint.id) { s, q in fails[s] = q!.anyContains(points[s]) ? 1 : 0 }
             case .attribute(let field, let min, let max):
                 let values = try attribute(field, textual: false, user: "constraint '\(constraint.id)'")
                 for s in 0..<n {

@@ -8,6 +8,7 @@ extension MeasureContext {
     /// and radius share one index query per site (the way an analyst would run one pair query); different
     /// radii stay separate, because point counts can add whole index subtrees without visiting features.
     func measureAll(_ criteria: [Criterion]) throws -> [MeasuredCriterion] {
+        let order = criteria.contains { $0.kind.layer != nil } ? SpatialIndex.hilbertOrder(of: sites.referencePoints) : []
         var results = [MeasuredCriterion?](repeating: nil, count: criteria.count)
         var groups: [(layer: String, radius: Double, members: [Int])] = []
         for (i, c) in criteria.enumerated() {
@@ -21,18 +22,22 @@ extension MeasureContext {
             default: break
             }
         }
+        // On point layers with exact aggregate sums, each radius criterion adds whole index subtrees
+        // (count and sum), which beats visiting every feature once in a fused pass.
         for group in groups where group.members.count > 1 {
-            let fused = measureWithin(group.members.map { criteria[$0] }, layer: group.layer)
+            let members = group.members.map { criteria[$0] }
+            let fused = measureAggregated(members, layer: group.layer, radius: group.radius, order: order)
+                ?? measureWithin(members, layer: group.layer, order: order)
             for (i, m) in zip(group.members, fused) { results[i] = m }
         }
-        for i in criteria.indices where results[i] == nil { results[i] = try measure(criteria[i]) }
+        for i in criteria.indices where results[i] == nil { results[i] = try measure(criteria[i], order: order) }
         return results.map { $0! }
     }
 
     /// Several radius criteria on one layer in one pass: the index finds the features within the largest
     /// radius; a smaller radius (if a caller groups different radii) keeps those whose geometry distance is
     /// within it (the same definition).
-    private func measureWithin(_ criteria: [Criterion], layer: String) -> [MeasuredCriterion] {
+    private func measureWithin(_ criteria: [Criterion], layer: String, order: [Int32]) -> [MeasuredCriterion] {
         let specs: [(radius: Double, values: [Double]?)] = criteria.map { c in
             switch c.kind {
             case .countWithin(_, let r): (r, nil)
@@ -45,7 +50,7 @@ extension MeasureContext {
         let geometries = layers[layer]!.working
         let points = sites.referencePoints
         let outputs = specs.map { _ in SharedBuffer(count: sites.count) }
-        forEachSite(layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
+        forEachSite(inOrder: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
             var totals = [Double](repeating: 0, count: specs.count)
             let p = points[s]
             q!.forEachFeature(within: maxRadius, of: p) { k in
@@ -64,26 +69,74 @@ extension MeasureContext {
         return outputs.map { MeasuredCriterion(raw: $0.array) }
     }
 
+    /// Counts and sums on one layer and radius from index subtree totals in one traversal per site (issue 15):
+    /// a subtree wholly inside the circle adds its count and field totals without visiting its features.
+    /// Nil unless the layer is single-primitive and every field sums exactly (`SpatialIndex.exactPointSums`),
+    /// which makes the results bit-identical to adding feature by feature.
+    private func measureAggregated(_ criteria: [Criterion], layer: String, radius: Double, order: [Int32]) -> [MeasuredCriterion]? {
+        let (index, map) = indexes[layer]!
+        guard index.hasSinglePrimitiveFeatures else { return nil }
+        let columns: [[Double]] = criteria.map { c in
+            switch c.kind {
+            case .sumWithin(_, let field, _):
+                let values = fieldValues["\(layer)\u{0}\(field)"]!
+                return map.map { values[$0] }
+            default:
+                return [Double](repeating: 1, count: map.count)
+            }
+        }
+        guard let sums = index.exactPointSums(columns: columns) else { return nil }
+        let points = sites.referencePoints
+        let width = criteria.count
+        let outputs = criteria.map { _ in SharedBuffer(count: sites.count) }
+        forEachSite(inOrder: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { totals in
+                q!.sums(within: radius, of: points[s], sums, into: totals)
+                for m in 0..<width { outputs[m][s] = totals[m] }
+            }
+        }
+        return outputs.map { MeasuredCriterion(raw: $0.array) }
+    }
+
+    /// Per-node totals of a `sum_within` field over the layer's index, when they give bit-identical sums.
+    private func pointSums(layer: String, field: String) -> SpatialIndex.PointSums? {
+        let (index, map) = indexes[layer]!
+        guard index.hasSinglePrimitiveFeatures, let values = fieldValues["\(layer)\u{0}\(field)"] else { return nil }
+        return index.exactPointSums(map.map { values[$0] })
+    }
+
+    /// `forEachSite` visiting the sites in `order` (a permutation, e.g. `SpatialIndex.hilbertOrder`; empty =
+    /// input order): each site still writes only its own slot, so results do not depend on the order.
+    func forEachSite(inOrder order: [Int32], layer: String?, stage: String,
+                     _ body: @escaping @Sendable (Int, inout SpatialIndex.Query?) -> Void) {
+        if order.isEmpty { return forEachSite(layer: layer, stage: stage, body) }
+        forEachSite(layer: layer, stage: stage) { i, q in body(Int(order[i]), &q) }
+    }
+
     /// The criterion's raw values for all sites.
-    func measure(_ criterion: Criterion) throws -> MeasuredCriterion {
+    func measure(_ criterion: Criterion, order: [Int32] = []) throws -> MeasuredCriterion {
         let n = sites.count
         let points = sites.referencePoints
         let out = SharedBuffer(count: n)
         switch criterion.kind {
         case .distance(let layer):
-            forEachSite(layer: layer, stage: criterion.id) { s, q in out[s] = q!.nearest(to: points[s])?.distance ?? .infinity }
+            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = q!.nearest(to: points[s])?.distance ?? .infinity }
         case .countWithin(let layer, let radius):
-            forEachSite(layer: layer, stage: criterion.id) { s, q in out[s] = Double(q!.count(within: radius, of: points[s])) }
+            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = Double(q!.count(within: radius, of: points[s])) }
         case .sumWithin(let layer, let field, let radius):
             let map = indexes[layer]!.features
             let values = fieldValues["\(layer)\u{0}\(field)"]!
-            forEachSite(layer: layer, stage: criterion.id) { s, q in
+            if let sums = pointSums(layer: layer, field: field) {
+                forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = q!.sum(within: radius, of: points[s], sums) }
+                break
+            }
+            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in
                 var sum = 0.0
                 q!.forEachFeature(within: radius, of: points[s]) { sum += values[map[$0]] }
                 out[s] = sum
             }
         case .inside(let layer):
-            forEachSite(layer: layer, stage: criterion.id) { s, q in out[s] = q!.anyContains(points[s]) ? 1 : 0 }
+            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = q!.anyContains(points[s]) ? 1 : 0 }
         case .area:
             return MeasuredCriterion(raw: sites.areas)
         case .attribute(let field):

@@ -58,9 +58,8 @@ extension ScoringResult {
         }
         switch format {
         case .geojson:
-            let parts = try rankedGeoJSONParts(scenarioPath: scenarioPath, version: version, coordinateDecimals: options.coordinateDecimals,
-                                               geometry: options.geometry, threads: options.threads)
-            try AtomicFileWriter().write(parts: parts, to: url, protecting: inputs)
+            try writeRankedGeoJSON(to: url, protecting: inputs, scenarioPath: scenarioPath, version: version,
+                                   coordinateDecimals: options.coordinateDecimals, geometry: options.geometry, threads: options.threads)
             return warnings
         case .csv:
             try AtomicFileWriter().write(try rankedCSV(dialect: options.csvDialect), to: url, protecting: inputs)

@@ -21,12 +21,134 @@ extension ScoringResult {
                                    coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, threads: Int) throws -> [[UInt8]] {
         let geometries = try lonLatGeometries(geometry)
         let addedNames = outputPropertyPositions
+        let keys = outputPropertyNames.map { GeoJSONFeatureEncoder.memberKey($0) }
         let result = self
         return GeoJSONWriter(coordinateDecimals: coordinateDecimals).encodeParts(
             featureCount: outputOrder.count,
             foreignMembers: ["standort": .object(manifest(scenarioPath: scenarioPath, version: version))],
             threads: threads
-        ) { result.rankedFeature(at: $0, lonLatGeometries: geometries, addedNames: addedNames) }
+        ) { range, encoder in
+            result.encodeRankedFeatures(range, lonLatGeometries: geometries, addedNames: addedNames, keys: keys, into: &encoder)
+        }
+    }
+
+    /// Writes the ranked GeoJSON document to `url` atomically while it is encoded: parallel chunks stream to the
+    /// file in order, so the document is never held in memory (the same bytes as `rankedGeoJSONParts`).
+    public func writeRankedGeoJSON(to url: URL, protecting inputs: [URL], scenarioPath: String, version: String,
+                                   coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, threads: Int) throws {
+        let geometries = try lonLatGeometries(geometry)
+        let addedNames = outputPropertyPositions
+        let keys = outputPropertyNames.map { GeoJSONFeatureEncoder.memberKey($0) }
+        let result = self
+        let writer = GeoJSONWriter(coordinateDecimals: coordinateDecimals)
+        let members: JSONObject = ["standort": .object(manifest(scenarioPath: scenarioPath, version: version))]
+        try AtomicFileWriter().write(to: url, protecting: inputs) { emit throws(OutputError) in
+            try writer.encodeStreaming(featureCount: outputOrder.count, foreignMembers: members, threads: threads,
+                                       encodeRange: { range, encoder in
+                result.encodeRankedFeatures(range, lonLatGeometries: geometries, addedNames: addedNames, keys: keys, into: &encoder)
+            }) { (part: [UInt8]) throws(OutputError) in
+                let r: Result<Void, OutputError> = part.withUnsafeBytes { raw in Result { () throws(OutputError) in try emit(raw) } }
+                try r.get()
+            }
+        }
+    }
+
+    /// Rows gathered per batch: 512 rows × ~20 columns of 8 bytes stay in L1/L2 while they are encoded.
+    private static let gatherBatch = 512
+
+    /// Writes features `range` of the ranked output straight into `encoder`: the same bytes as encoding
+    /// `rankedFeature(at:…)` for each, without building a `Feature`, `JSONObject` or `JSONValue`s per row
+    /// (issue 15). Rows in output (rank) order are scattered over the per-site columns, so each batch's
+    /// numbers are first gathered column by column (independent loads that overlap), then encoded.
+    /// `keys[j]` is the pre-encoded `"name":` of `outputPropertyNames[j]`.
+    func encodeRankedFeatures(_ range: Range<Int>, lonLatGeometries: [Geometry?], addedNames: [String: Int], keys: [[UInt8]],
+                              into e: inout GeoJSONFeatureEncoder) {
+        let batch = Self.gatherBatch
+        let columns = keys.count
+        let m = methodColumns.count
+        // Column j of the batch at gathered[j * batch + k]; nil and non-finite numbers as NaN (both write
+        // `null`), booleans as 0/1.
+        var gathered = [Double](repeating: 0, count: columns * batch)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, start + batch)
+            let count = end - start
+            outputOrder.withUnsafeBufferPointer { order in
+                let sites = UnsafeBufferPointer(rebasing: order[start..<end])
+                gathered.withUnsafeMutableBufferPointer { g in
+                    func gather<T>(_ j: Int, _ column: [T], _ value: (T) -> Double) {
+                        column.withUnsafeBufferPointer { col in
+                            for k in 0..<count { g[j * batch + k] = value(col[sites[k]]) }
+                        }
+                    }
+                    gather(0, ranks) { $0.map(Double.init) ?? .nan }
+                    gather(1, scores) { $0 ?? .nan }
+                    for c in 0..<m { gather(2 + c, methodColumns[c].values) { $0 ?? .nan } }
+                    gather(2 + m, exclusions) { $0.isEmpty ? 0 : 1 }
+                    for (c, column) in criteria.enumerated() {
+                        if column.text == nil { gather(4 + m + 2 * c, column.raw) { $0 } }
+                        gather(5 + m + 2 * c, column.values) { $0 ?? .nan }
+                    }
+                }
+                for k in 0..<count {
+                    e.separator(before: start + k)
+                    encodeRankedFeature(site: sites[k], row: k, gathered: gathered, lonLatGeometries: lonLatGeometries,
+                                        addedNames: addedNames, keys: keys, into: &e)
+                }
+            }
+            start = end
+        }
+    }
+
+    /// One feature of `encodeRankedFeatures`: row `row` of the gathered batch, site `s`.
+    @inline(__always)
+    private func encodeRankedFeature(site s: Int, row: Int, gathered: [Double], lonLatGeometries: [Geometry?],
+                                     addedNames: [String: Int], keys: [[UInt8]], into e: inout GeoJSONFeatureEncoder) {
+        let batch = Self.gatherBatch
+        let m = methodColumns.count
+        func added(_ j: Int) {
+            let x = gathered[j * batch + row]
+            switch j {
+            case 2 + m: e.bool(x != 0)
+            case 3 + m:
+                if gathered[(2 + m) * batch + row] == 0 {
+                    e.string("")
+                } else {
+                    let reasons = exclusions[s]
+                    e.string(reasons.count == 1 ? reasons[0] : reasons.joined(separator: ";"))
+                }
+            case let j where j >= 4 + m && (j - 4 - m) % 2 == 0 && criteria[(j - 4 - m) / 2].text != nil:
+                if let t = criteria[(j - 4 - m) / 2].text![s] { e.string(t) } else { e.null() }
+            default:
+                // JSONNumberFormat writes NaN and infinities as null, as `siteProperties` does for nil.
+                e.number(x)
+            }
+        }
+        let feature = candidates[s]
+        e.beginFeature(id: feature.id)
+        // Added properties whose name the candidate already has take that property's place.
+        var placed: UInt64 = 0, placedBeyond: Set<Int> = []
+        let original = feature.properties
+        let originalKeys = original.keys
+        for i in originalKeys.indices {
+            if i > 0 { e.comma() }
+            e.member(originalKeys[i])
+            if let j = addedNames[originalKeys[i]] {
+                added(j)
+                if j < 64 { placed |= 1 << UInt64(j) } else { placedBeyond.insert(j) }
+            } else {
+                e.value(original.values[i])
+            }
+        }
+        var first = originalKeys.isEmpty
+        for j in keys.indices {
+            if j < 64 ? placed & (1 << UInt64(j)) != 0 : placedBeyond.contains(j) { continue }
+            if !first { e.comma() }
+            first = false
+            e.member(keys[j])
+            added(j)
+        }
+        e.endFeature(geometry: lonLatGeometries[s])
     }
 
     /// The `k`-th feature of the ranked output: the candidate's geometry (lon/lat) and properties plus Standort's.
@@ -138,6 +260,10 @@ extension ScoringResult {
     /// The candidates' original geometries in lon/lat (one batched transform), or their centroids.
     func lonLatGeometries(_ kind: OutputGeometry) throws -> [Geometry?] {
         if kind == .centroid { return try referenceLonLat().map { .point($0) } }
+        // Candidates already in WGS 84 lon/lat (EPSG:4326 read in lon/lat order, CRS84): PROJ's operation is
+        // an axis swap pair that returns the same bits, so skip the transform and the geometry rebuild
+        // (≈ 0.4 s of the write stage at 1,000,000 sites; outputs compared byte for byte, issue 15).
+        if GeoJSONWriter.isWGS84LonLat(candidateCRS.definition) { return candidates.map(\.geometry) }
         return try CoordinateTransformer(from: candidateCRS, to: .crs84).transform(candidates.map(\.geometry))
     }
 
