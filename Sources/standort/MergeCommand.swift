@@ -34,32 +34,11 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results are identical for any value.")
     var threads: Int?
 
-    @Option(name: .shortAndLong, help: "The output file (written completely or not at all).")
-    var out: String = "ranked.geojson"
-
-    @Option(help: "Override the scenario's aggregation method.")
-    var method: AggregationMethod?
-
-    @Option(help: "Rows of the summary table on stdout.")
-    var top: Int = 10
-
-    @Option(help: "Output format (default: by the --out extension).")
-    var format: RankedOutputFormat?
-
-    @Option(help: "Output geometry: the sites' own (original) or their centroids (centroid: one point layer).")
-    var geometry: OutputGeometry = .original
-
-    @Option(name: .customLong("csv-dialect"), help: "CSV conventions: en or de. Default: the scenario's csv_dialect, else en.")
-    var csvDialect: CSVDialect?
-
-    @Option(help: "Coordinate decimals in GeoJSON output (7 ≈ 1 cm).")
-    var precision: Int = 7
+    @OptionGroup var output: RankedOutputArguments
 
     func validate() throws {
         if parts.isEmpty { throw ValidationError("give the part files: standort merge SCEN part-*.ndjson --out ranked.geojson") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if top < 0 { throw ValidationError("--top must be zero or positive") }
-        if !(0...15).contains(precision) { throw ValidationError("--precision must be between 0 and 15") }
     }
 
     func run() throws {
@@ -69,20 +48,16 @@ struct MergeCommand: ParsableCommand {
             for url in partURLs where !FileManager.default.fileExists(atPath: url.path) {
                 throw CommandError(message: "\(url.path): no such part file", status: ExitStatus.noInput)
             }
-            let outURL = URL(fileURLWithPath: out)
+            let outURL = output.outURL
             let protected = pipeline.scenario.inputURLs + partURLs
             try AtomicFileWriter.checkDestination(outURL, protecting: protected)
-            let format = try self.format ?? RankedOutputFormat.forOutput(outURL)
+            _ = try output.outputFormat()
             let result = try ScenarioRunner.merge(pipeline.scenario, parts: partURLs,
-                                                  options: RunOptions(method: method, threads: pipeline.threads))
+                                                  options: RunOptions(method: output.method, threads: pipeline.threads))
             result.warnings.forEach(pipeline.terminal.warning)
-            let writeWarnings = try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
-                                                 options: RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
-                                                                              csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount),
-                                                 protecting: protected)
-            writeWarnings.forEach(pipeline.terminal.warning)
+            try output.write(result, pipeline: pipeline, protecting: protected)
             if !quiet {
-                print(SummaryTable.render(result, top: top))
+                print(SummaryTable.render(result, top: output.top))
                 pipeline.terminal.info("merged \(partURLs.count) part\(partURLs.count == 1 ? "" : "s"); wrote \(outURL.path)")
             }
         }

@@ -26,17 +26,17 @@ extension ScoreCommand {
             return
         }
         do { _ = try Partition(parsing: partition, scheme: partitionBy) } catch { throw ValidationError(error.message) }
-        if method != nil { throw ValidationError("--method applies to `standort merge`; a partition only measures raw values") }
-        if format != nil { throw ValidationError("--format does not apply to a partition: it always writes a part file (.ndjson)") }
+        if output.method != nil { throw ValidationError("--method applies to `standort merge`; a partition only measures raw values") }
+        if output.format != nil { throw ValidationError("--format does not apply to a partition: it always writes a part file (.ndjson)") }
     }
 
     func runPartition() throws {
         try reportingErrors {
             let part = try Partition(parsing: partition!, scheme: partitionBy)
             let pipeline = try ScenarioPipeline(options)
-            let outURL = URL(fileURLWithPath: out)
+            let outURL = output.outURL
             if RankedOutputFormat.allCases.contains(where: { $0.extensions.contains(outURL.pathExtension.lowercased()) }) {
-                throw CommandError(message: "\(out): a partition writes a part file for `standort merge`, not a ranked output; name it \(outURL.deletingPathExtension().lastPathComponent).ndjson")
+                throw CommandError(message: "\(output.out): a partition writes a part file for `standort merge`, not a ranked output; name it \(outURL.deletingPathExtension().lastPathComponent).ndjson")
             }
             try AtomicFileWriter.checkDestination(outURL, protecting: pipeline.scenario.inputURLs)
             let options = RunOptions(threads: pipeline.threads, progress: pipeline.terminal.progressReporter())

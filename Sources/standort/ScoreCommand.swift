@@ -33,26 +33,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
-    @Option(name: .shortAndLong, help: "The output file (written completely or not at all).")
-    var out: String = "ranked.geojson"
-
-    @Option(help: "Override the scenario's aggregation method.")
-    var method: AggregationMethod?
-
-    @Option(help: "Rows of the summary table on stdout.")
-    var top: Int = 10
-
-    @Option(help: "Output format (default: by the --out extension).")
-    var format: RankedOutputFormat?
-
-    @Option(help: "Output geometry: the sites' own (original) or their centroids (centroid: one point layer).")
-    var geometry: OutputGeometry = .original
-
-    @Option(name: .customLong("csv-dialect"), help: "CSV conventions: en (, and .) or de (; and decimal comma, BOM: opens in a German Excel). Default: the scenario's csv_dialect, else en.")
-    var csvDialect: CSVDialect?
-
-    @Option(help: "Coordinate decimals in GeoJSON output (7 ≈ 1 cm).")
-    var precision: Int = 7
+    @OptionGroup var output: RankedOutputArguments
 
     @Option(help: "Write stage timings (seconds) as JSON to this file.")
     var timings: String?
@@ -64,8 +45,6 @@ struct ScoreCommand: ParsableCommand {
     var partitionBy: String = "hash"
 
     func validate() throws {
-        if top < 0 { throw ValidationError("--top must be zero or positive") }
-        if !(0...15).contains(precision) { throw ValidationError("--precision must be between 0 and 15") }
         try validatePartition()
     }
 
@@ -75,19 +54,15 @@ struct ScoreCommand: ParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let pipeline = try ScenarioPipeline(options)
-            let outURL = URL(fileURLWithPath: out)
+            let outURL = output.outURL
             try AtomicFileWriter.checkDestination(outURL, protecting: pipeline.scenario.inputURLs)
-            let format = try self.format ?? RankedOutputFormat.forOutput(outURL)
+            _ = try output.outputFormat()  // an extension without a writer fails before the run
             let timingsURL = timings.map { URL(fileURLWithPath: $0) }
             var stages = StageTimings()
-            let result = try pipeline.run(method: method, outputs: [outURL] + (timingsURL.map { [$0] } ?? []), timings: &stages)
+            let result = try pipeline.run(method: output.method, outputs: [outURL] + (timingsURL.map { [$0] } ?? []), timings: &stages)
 
             let writeStart = clock.now
-            let writeWarnings = try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
-                                                 options: RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
-                                                                              csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount),
-                                                 protecting: pipeline.scenario.inputURLs)
-            writeWarnings.forEach(pipeline.terminal.warning)
+            try output.write(result, pipeline: pipeline, protecting: pipeline.scenario.inputURLs)
             let writeSeconds = (clock.now - writeStart).seconds
 
             if let timingsURL {
@@ -97,7 +72,7 @@ struct ScoreCommand: ParsableCommand {
                 try AtomicFileWriter().write(Array(json.utf8), to: timingsURL, protecting: pipeline.scenario.inputURLs)
             }
             if !options.quiet {
-                print(SummaryTable.render(result, top: top))
+                print(SummaryTable.render(result, top: output.top))
                 pipeline.terminal.info("wrote \(outURL.path)")
             }
         }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import SiteScoring
+
+/// The options of the commands that write a ranked result (`score`, `merge`), and the one way they write it.
+struct RankedOutputArguments: ParsableArguments {
+    @Option(name: .shortAndLong, help: "The output file (written completely or not at all).")
+    var out: String = "ranked.geojson"
+
+    @Option(help: "Override the scenario's aggregation method.")
+    var method: AggregationMethod?
+
+    @Option(help: "Rows of the summary table on stdout.")
+    var top: Int = 10
+
+    @Option(help: "Output format (default: by the --out extension).")
+    var format: RankedOutputFormat?
+
+    @Option(help: "Output geometry: the sites' own (original) or their centroids (centroid: one point layer).")
+    var geometry: OutputGeometry = .original
+
+    @Option(name: .customLong("csv-dialect"), help: "CSV conventions: en (, and .) or de (; and decimal comma, BOM: opens in a German Excel). Default: the scenario's csv_dialect, else en.")
+    var csvDialect: CSVDialect?
+
+    @Option(help: "Coordinate decimals in GeoJSON output (7 ≈ 1 cm).")
+    var precision: Int = 7
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be zero or positive") }
+        if !(0...15).contains(precision) { throw ValidationError("--precision must be between 0 and 15") }
+    }
+
+    var outURL: URL { URL(fileURLWithPath: out) }
+
+    /// The format: `--format`, else by the `--out` extension (an extension without a writer is a usage error).
+    func outputFormat() throws -> RankedOutputFormat {
+        try format ?? RankedOutputFormat.forOutput(outURL)
+    }
+
+    /// Writes `result` to `--out` and prints the writer's warnings.
+    func write(_ result: ScoringResult, pipeline: ScenarioPipeline, protecting inputs: [URL]) throws {
+        let options = RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
+                                          csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount)
+        let warnings = try result.write(try outputFormat(), to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
+                                        options: options, protecting: inputs)
+        warnings.forEach(pipeline.terminal.warning)
+    }
+}
