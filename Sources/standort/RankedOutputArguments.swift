@@ -38,11 +38,18 @@ struct RankedOutputArguments: ParsableArguments {
         try format ?? RankedOutputFormat.forOutput(outURL)
     }
 
-    /// Writes `result` to `--out` and prints the writer's warnings.
+    /// Writes `result` to `--out` and prints the writer's warnings (and a warning for an option the format ignores).
     func write(_ result: ScoringResult, pipeline: ScenarioPipeline, protecting inputs: [URL]) throws {
+        let format = try outputFormat()
+        if csvDialect != nil && format != .csv {
+            pipeline.terminal.warning("--csv-dialect applies to CSV output only; \(out) is written as \(format.rawValue)")
+        }
+        if precision != 7 && format != .geojson {
+            pipeline.terminal.warning("--precision applies to GeoJSON output only; \(out) is written as \(format.rawValue) with full precision")
+        }
         let options = RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
                                           csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount)
-        let warnings = try result.write(try outputFormat(), to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
+        let warnings = try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
                                         options: options, protecting: inputs)
         warnings.forEach(pipeline.terminal.warning)
     }

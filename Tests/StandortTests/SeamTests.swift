@@ -131,4 +131,12 @@ final class SeamTests: XCTestCase {
         XCTAssertEqual(try mode("sens/summary.md"), Int(0o666 & ~mask))
         XCTAssertEqual(try mode("out.geojson"), Int(0o666 & ~mask))
     }
+
+    /// An option the chosen format ignores resolves but looks unintended: a warning, not silence.
+    func testOptionsTheFormatIgnoresWarn() throws {
+        let result = try assertSuccess(workspace, args: ["score", "scenario.yaml", "--out", "out.geojson", "--csv-dialect", "de", "--quiet"])
+        XCTAssertTrue(result.stderr.contains("warning: --csv-dialect applies to CSV output only"), result.stderr)
+        let csv = try assertSuccess(workspace, args: ["score", "scenario.yaml", "--out", "out.csv", "--precision", "3", "--quiet"])
+        XCTAssertTrue(csv.stderr.contains("warning: --precision applies to GeoJSON output only"), csv.stderr)
+    }
 }
