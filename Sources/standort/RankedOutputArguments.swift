@@ -26,6 +26,9 @@ struct RankedOutputArguments: ParsableArguments {
     @Option(help: "Coordinate decimals in GeoJSON output (7 ≈ 1 cm).")
     var precision: Int = 7
 
+    @Option(name: .customLong("out-crs"), help: "CRS of .gpkg/.fgb output, e.g. EPSG:25832 (default EPSG:4326; GeoJSON is always RFC 7946 lon/lat).")
+    var outCRS: String?
+
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be zero or positive") }
         if !(0...15).contains(precision) { throw ValidationError("--precision must be between 0 and 15") }
@@ -33,9 +36,19 @@ struct RankedOutputArguments: ParsableArguments {
 
     var outURL: URL { URL(fileURLWithPath: out) }
 
-    /// The format: `--format`, else by the `--out` extension (an extension without a writer is a usage error).
+    /// The format: `--format`, else by the `--out` extension (an extension without a writer is a usage error), checked
+    /// against `--out-crs` (only GeoPackage and FlatGeobuf take another CRS). Called before the run.
     func outputFormat() throws -> RankedOutputFormat {
-        try format ?? RankedOutputFormat.forOutput(outURL)
+        let format = try format ?? RankedOutputFormat.forOutput(outURL)
+        if let outCRS {
+            guard format == .gpkg || format == .fgb else {
+                throw CommandError(message: "--out-crs applies to .gpkg and .fgb output; \(format.rawValue) is always WGS 84 lon/lat (RFC 7946 for GeoJSON), not \(outCRS)")
+            }
+            do { _ = try CRS(outCRS).info() } catch {
+                throw CommandError(message: "--out-crs \(outCRS): \(error)")
+            }
+        }
+        return format
     }
 
     /// Writes `result` to `--out` and prints the writer's warnings (and a warning for an option the format ignores).
@@ -48,7 +61,8 @@ struct RankedOutputArguments: ParsableArguments {
             pipeline.terminal.warning("--precision applies to GeoJSON output only; \(out) is written as \(format.rawValue) with full precision")
         }
         let options = RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
-                                          csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount)
+                                          csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount,
+                                          crs: outCRS.map { CRS($0) })
         let warnings = try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
                                         options: options, protecting: inputs)
         warnings.forEach(pipeline.terminal.warning)

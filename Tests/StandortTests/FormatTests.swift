@@ -73,4 +73,14 @@ final class FormatTests: XCTestCase {
         let first = try tool("/usr/bin/ogrinfo", ["-q", "ranked.xlsx", "ranking", "-fid", "2"])
         XCTAssertTrue(first.contains("rank (Integer) = 1") || first.contains("rank (Real) = 1"), first)
     }
+
+    /// `--out-crs` writes GeoPackage in the requested CRS (ogrinfo reports it and projected extents); GeoJSON refuses it.
+    func testOutCRSForGeoPackage() throws {
+        try assertSuccess(workspace, args: ["score", "scenario.yaml", "--out", "ranked.gpkg", "--out-crs", "EPSG:25832", "--quiet"])
+        let info = try tool("/usr/bin/ogrinfo", ["-al", "-so", "ranked.gpkg"])
+        XCTAssertTrue(info.contains("ID[\"EPSG\",25832]"), info)
+        XCTAssertTrue(info.contains("Extent: (6"), info)  // eastings of about 615 km, not degrees
+        try assertFailure(workspace, status: 64, mentions: ["--out-crs applies to .gpkg and .fgb"],
+                          args: ["score", "scenario.yaml", "--out", "out.geojson", "--out-crs", "EPSG:25832", "--quiet"])
+    }
 }

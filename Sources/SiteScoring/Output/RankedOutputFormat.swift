@@ -75,7 +75,8 @@ extension ScoringResult {
                 sheets.append(SpreadsheetTable(name: "weights", columns: [VectorField("criterion", .text), VectorField("label", .text), VectorField("weight", .real)], rows: weightRows))
                 if case .object(let m)? = collection.foreignMembers["standort"] { sheets.append(SpreadsheetTable(name: "manifest", keyValuesOf: m)) }
             }
-            let writeOptions = VectorWriteOptions(layerName: format == .xlsx ? "ranking" : Self.layerName(scenario.name), crs: "EPSG:4326",
+            let writeOptions = VectorWriteOptions(layerName: format == .xlsx ? "ranking" : Self.layerName(scenario.name),
+                                                  crs: format == .xlsx ? "EPSG:4326" : (options.crs?.definition ?? "EPSG:4326"),
                                              manifest: manifest, additionalSheets: sheets, protecting: inputs)
             return warnings + (try GDALVectorWriter.write(collection, fields: outputFields(collection), to: url, options: writeOptions))
         }

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// How a ranked result is written, beyond its format.
 public struct RankedOutputOptions: Sendable {
     /// Coordinate decimals in GeoJSON (7 ≈ 1 cm).
@@ -8,12 +10,17 @@ public struct RankedOutputOptions: Sendable {
     public var csvDialect: CSVDialect
     /// Worker threads for encoding.
     public var threads: Int
+    /// The CRS of GeoPackage and FlatGeobuf output (default EPSG:4326). GeoJSON is always RFC 7946 lon/lat and
+    /// CSV always lon/lat, so they refuse another CRS.
+    public var crs: CRS?
 
-    public init(coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, csvDialect: CSVDialect = .en, threads: Int = 1) {
+    public init(coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, csvDialect: CSVDialect = .en, threads: Int = 1,
+                crs: CRS? = nil) {
         self.coordinateDecimals = coordinateDecimals
         self.geometry = geometry
         self.csvDialect = csvDialect
         self.threads = threads
+        self.crs = crs
     }
 }
 
