@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// A standalone SVG map of a plan in the working CRS (north up, equal scale on both axes): demand points
@@ -80,6 +81,7 @@ public enum PlanMap {
             s += "<text x=\"\(SVGText.px(margin + (c.position.x - minX) * scale + 8))\" y=\"\(SVGText.px(margin + (maxY - c.position.y) * scale + 4))\" fill=\"#d62728\">\(k + 1)</text>\n"
         }
         s += "</g>\n"
+        s += scaleBarAndNorthArrow(metresPerPixel: 1 / scale, width: width, mapBottom: height - legendH, margin: margin)
         let ly = height - legendH + 20
         let summary = result.summary
         s += """
@@ -94,5 +96,25 @@ public enum PlanMap {
 
         """
         return s
+    }
+
+    /// A scale bar of a round length (1, 2 or 5 × 10ⁿ metres, about a fifth of the map's width) at the map's
+    /// bottom right and a north arrow at its top right: the map is in the working CRS, north up.
+    static func scaleBarAndNorthArrow(metresPerPixel: Double, width: Double, mapBottom: Double, margin: Double) -> String {
+        let target = (width - 2 * margin) * 0.2 * metresPerPixel
+        let magnitude = pow(10, floor(log10(max(target, 1))))
+        let length = [5.0, 2.0, 1.0].map { $0 * magnitude }.first { $0 <= target } ?? magnitude
+        let pixels = length / metresPerPixel
+        let x0 = width - margin - pixels, y = mapBottom - 8
+        let label = length >= 1000 ? "\(SVGText.number(length / 1000)) km" : "\(SVGText.number(length)) m"
+        return """
+        <g stroke="#333" stroke-width="1.5" fill="none">
+        <path d="M\(SVGText.px(x0)) \(SVGText.px(y - 4))V\(SVGText.px(y))H\(SVGText.px(x0 + pixels))V\(SVGText.px(y - 4))"/>
+        </g>
+        <text x="\(SVGText.px(x0 + pixels))" y="\(SVGText.px(y - 7))" text-anchor="end" fill="#333">\(label)</text>
+        <g fill="#333"><path d="M\(SVGText.px(width - margin - 8)) 44L\(SVGText.px(width - margin)) 24L\(SVGText.px(width - margin + 8)) 44Z"/>
+        <text x="\(SVGText.px(width - margin))" y="58" text-anchor="middle">N</text></g>
+
+        """
     }
 }

@@ -44,7 +44,9 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertNotNil(manifest["solver"] as? String)
         let covered = try XCTUnwrap(manifest["covered_demand"] as? Double)
         XCTAssertEqual(covered, selected.first?["plan_covered"] as? Double)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.url("plan.map.svg").path))
+        let map = try String(contentsOf: workspace.url("plan.map.svg"), encoding: .utf8)
+        XCTAssertTrue(map.hasPrefix("<svg") && map.contains("</svg>"), map)
+        XCTAssertTrue(map.range(of: #">[0-9.]+ (k)?m</text>"#, options: .regularExpression) != nil, "the map has a scale bar")
         let curve = try String(contentsOf: workspace.url("plan.sweep.csv"), encoding: .utf8)
         XCTAssertTrue(curve.hasPrefix("k,objective,coverage_share,marginal"), curve)
         XCTAssertEqual(curve.split(separator: "\n").count, 5, curve)  // header, k = 0…3
