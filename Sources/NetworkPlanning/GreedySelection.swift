@@ -4,11 +4,11 @@
 /// (Nemhauser, Wolsey & Fisher 1978). Ties go to the lower candidate index, so the result is deterministic.
 struct GreedySelection {
     /// Entry of the lazy max-heap: larger gain first, then lower candidate index.
-    private struct Entry {
+    private struct Entry: HeapOrdered {
         var gain: Double
         var candidate: Int
         var round: Int
-        func isAbove(_ o: Entry) -> Bool { gain != o.gain ? gain > o.gain : candidate < o.candidate }
+        func precedes(_ o: Entry) -> Bool { gain != o.gain ? gain > o.gain : candidate < o.candidate }
     }
 
     /// Opens sites into `sites` (already holding any forced ones) while a feasible site has a positive gain
@@ -27,16 +27,16 @@ struct GreedySelection {
         }.flatMap { $0 }
         var heap: [Entry] = []
         heap.reserveCapacity(graph.candidateCount)
-        for (c, g) in initial.enumerated() where g > 0 && !sites.isOpen[c] { push(&heap, Entry(gain: g, candidate: c, round: 0)) }
+        for (c, g) in initial.enumerated() where g > 0 && !sites.isOpen[c] { ArrayHeap.push(&heap, Entry(gain: g, candidate: c, round: 0)) }
         var round = 0
         // Gains are summed in a different order than `value(_:)`; the tolerance keeps a reached target reached.
         let target = stopAt.map { $0 - 1e-9 * Swift.max(1, abs($0)) } ?? .infinity
-        while !sites.isFull, value < target, var top = pop(&heap) {
+        while !sites.isFull, value < target, var top = ArrayHeap.pop(&heap) {
             guard sites.canAdd(top.candidate) else { continue }  // rules only tighten as sites open
             if top.round != round {
                 top.gain = priority(state.gain(of: top.candidate, graph), top.candidate)
                 top.round = round
-                if top.gain > 0 { push(&heap, top) }
+                if top.gain > 0 { ArrayHeap.push(&heap, top) }
                 continue
             }
             let gain = perCost ? state.gain(of: top.candidate, graph) : top.gain
@@ -47,34 +47,5 @@ struct GreedySelection {
             round += 1
         }
         return state.value(graph)
-    }
-
-    private static func push(_ h: inout [Entry], _ e: Entry) {
-        h.append(e)
-        var i = h.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            guard h[i].isAbove(h[p]) else { break }
-            h.swapAt(i, p)
-            i = p
-        }
-    }
-
-    private static func pop(_ h: inout [Entry]) -> Entry? {
-        guard let top = h.first else { return nil }
-        let last = h.removeLast()
-        if h.isEmpty { return top }
-        h[0] = last
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < h.count && h[l].isAbove(h[m]) { m = l }
-            if r < h.count && h[r].isAbove(h[m]) { m = r }
-            if m == i { break }
-            h.swapAt(i, m)
-            i = m
-        }
-        return top
     }
 }

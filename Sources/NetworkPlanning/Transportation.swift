@@ -28,11 +28,11 @@ struct TransportationProblem {
     }
 
     /// A pending transfer: demand point `i′` may move from sink u (arc `from`) to sink v (arc `to`).
-    private struct Transfer {
+    private struct Transfer: HeapOrdered {
         var key: Double
         var from: Int32
         var to: Int32
-        func isBelow(_ o: Transfer) -> Bool { key != o.key ? key < o.key : from < o.from }
+        func precedes(_ o: Transfer) -> Bool { key != o.key ? key < o.key : from < o.from }
     }
 
     func solve() -> Solution? {
@@ -56,13 +56,13 @@ struct TransportationProblem {
             let i = arcOfDemand[a], u = Int(arcSink[a])
             for b in arcStart[i]..<arcStart[i + 1] where b != a {
                 let v = Int(arcSink[b])
-                Self.push(&heaps[u * m + v], Transfer(key: arcCost[b] - arcCost[a], from: Int32(a), to: Int32(b)))
+                ArrayHeap.push(&heaps[u * m + v], Transfer(key: arcCost[b] - arcCost[a], from: Int32(a), to: Int32(b)))
             }
         }
         func cheapestTransfer(_ u: Int, _ v: Int) -> Transfer? {
             while let t = heaps[u * m + v].first {
                 if flow[Int(t.from)] > eps { return t }
-                Self.pop(&heaps[u * m + v])
+                ArrayHeap.pop(&heaps[u * m + v])
             }
             return nil
         }
@@ -131,32 +131,5 @@ struct TransportationProblem {
         }
         for a in flow.indices where flow[a] <= eps { flow[a] = 0 }
         return Solution(flow: flow, cost: cost, load: load)
-    }
-
-    private static func push(_ h: inout [Transfer], _ e: Transfer) {
-        h.append(e)
-        var i = h.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            guard h[i].isBelow(h[p]) else { break }
-            h.swapAt(i, p)
-            i = p
-        }
-    }
-
-    private static func pop(_ h: inout [Transfer]) {
-        let last = h.removeLast()
-        guard !h.isEmpty else { return }
-        h[0] = last
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < h.count && h[l].isBelow(h[m]) { m = l }
-            if r < h.count && h[r].isBelow(h[m]) { m = r }
-            if m == i { break }
-            h.swapAt(i, m)
-            i = m
-        }
     }
 }
