@@ -60,37 +60,14 @@ extension SpatialIndex.Query {
     public mutating func sum(within radius: Double, of p: Position, _ sums: SpatialIndex.PointSums) -> Double {
         precondition(sums.width == 1, "sum(within:of:_:) takes one column; use sums(within:of:_:into:)")
         guard radius >= 0 else { return 0 }
-        let index = self.index
-        guard let root = index.tree.root else { return 0 }
+        let index = self.index  // one copy, not one per access from inside the closures
         var stack = self.stack
         self.stack = []
         defer { self.stack = stack }
-        let bound = SpatialIndex.pruneBound(radius)
-        // Same inner bound as `count(within:of:)`: a box this close lies wholly inside even after rounding.
-        let inner = Swift.max(0, radius * (1 - 1e-12) - 1e-6)
-        let innerBound = inner * inner
         return index.withView { v in
             sums.nodeSums.withUnsafeBufferPointer { w in
-                let t = v.tree
                 var total = 0.0
-                stack.removeAll(keepingCapacity: true)
-                stack.append(Int32(root))
-                while let node = stack.popLast() {
-                    let cs = t.childStart(Int(node)), ce = t.childEnd(Int(node))
-                    if cs < t.itemCount {
-                        for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound && v.primitiveDistance(c, p) <= radius {
-                            total += w[c]
-                        }
-                        continue
-                    }
-                    for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound {
-                        if t.farthestCornerDistanceSquared(c, p.x, p.y) <= innerBound {
-                            total += w[c]
-                        } else {
-                            stack.append(Int32(c))
-                        }
-                    }
-                }
+                index.forEachInside(v, radius: radius, of: p, stack: &stack, primitive: { total += w[$0] }, subtree: { total += w[$0] })
                 return total
             }
         }
@@ -128,14 +105,15 @@ extension SpatialIndex.Query {
         precondition(totals.count == width, "one total per column")
         for m in 0..<width { totals[m] = 0 }
         guard radius >= 0 else { return }
-        let index = self.index
-        guard let root = index.tree.root else { return }
         var stack = self.stack
         self.stack = []
         defer { self.stack = stack }
+        // The traversal of `SpatialIndex.forEachInside`, written out: passing this column loop to it as closures
+        // measured 0.7 % more instructions on the M benchmark (callgrind), the hottest radius query there.
+        let index = self.index
+        guard let root = index.tree.root else { return }
         let bound = SpatialIndex.pruneBound(radius)
-        let inner = Swift.max(0, radius * (1 - 1e-12) - 1e-6)
-        let innerBound = inner * inner
+        let innerBound = SpatialIndex.innerBound(radius)
         index.withView { v in
             sums.nodeSums.withUnsafeBufferPointer { w in
                 let t = v.tree

@@ -45,42 +45,52 @@ extension SpatialIndex.Query {
             forEachFeature(within: radius, of: p) { _ in n += 1 }
             return n
         }
-        let index = self.index
-        guard let root = index.tree.root else { return 0 }
+        let index = self.index  // one copy, not one per access from inside the closures
         var stack = self.stack
         self.stack = []
         defer { self.stack = stack }
-        let bound = SpatialIndex.pruneBound(radius)
-        // A box whose farthest corner is this close lies wholly inside the circle even after rounding.
-        let inner = Swift.max(0, radius * (1 - 1e-12) - 1e-6)
-        let innerBound = inner * inner
         return index.withView { v in
             let t = v.tree
             var n = 0
-            stack.removeAll(keepingCapacity: true)
-            stack.append(Int32(root))
-            while let node = stack.popLast() {
-                let cs = t.childStart(Int(node)), ce = t.childEnd(Int(node))
-                if cs < t.itemCount {
-                    for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound && v.primitiveDistance(c, p) <= radius {
-                        n += 1
-                    }
-                    continue
-                }
-                for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound {
-                    if t.farthestCornerDistanceSquared(c, p.x, p.y) <= innerBound {
-                        n += t.itemCount(under: c)
-                    } else {
-                        stack.append(Int32(c))
-                    }
-                }
-            }
+            index.forEachInside(v, radius: radius, of: p, stack: &stack, primitive: { _ in n += 1 }, subtree: { n += t.itemCount(under: $0) })
             return n
         }
     }
 }
 
 extension SpatialIndex {
+    /// The squared distance within which a box's farthest corner puts the whole box inside a circle of `radius`,
+    /// even after rounding.
+    static func innerBound(_ radius: Double) -> Double {
+        let inner = Swift.max(0, radius * (1 - 1e-12) - 1e-6)
+        return inner * inner
+    }
+
+    /// The traversal of the radius aggregates (`count`, `sum`, `sums` within a radius): `primitive(c)` for each
+    /// leaf item at exact distance ≤ `radius`, `subtree(c)` for each node whose box lies wholly inside the circle
+    /// (its items are not visited). Tree order, so totals added in these calls are deterministic.
+    @inline(__always)
+    func forEachInside(_ v: View, radius: Double, of p: Position, stack: inout [Int32], primitive: (Int) -> Void, subtree: (Int) -> Void) {
+        guard let root = tree.root else { return }
+        let t = v.tree
+        let bound = SpatialIndex.pruneBound(radius)
+        let innerBound = SpatialIndex.innerBound(radius)
+        stack.removeAll(keepingCapacity: true)
+        stack.append(Int32(root))
+        while let node = stack.popLast() {
+            let cs = t.childStart(Int(node)), ce = t.childEnd(Int(node))
+            if cs < t.itemCount {
+                for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound && v.primitiveDistance(c, p) <= radius {
+                    primitive(c)
+                }
+                continue
+            }
+            for c in cs..<ce where t.boxDistanceSquared(c, p.x, p.y) <= bound {
+                if t.farthestCornerDistanceSquared(c, p.x, p.y) <= innerBound { subtree(c) } else { stack.append(Int32(c)) }
+            }
+        }
+    }
+
     /// Calls `body` with every primitive (tree order) at exact distance ≤ `radius` from `p`.
     @inline(__always)
     func forEachPrimitive(_ v: View, within radius: Double, of p: Position, stack: inout [Int32], _ body: (Int) -> Void) {
