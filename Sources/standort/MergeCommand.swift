@@ -52,12 +52,14 @@ struct MergeCommand: ParsableCommand {
             let protected = pipeline.scenario.inputURLs + partURLs
             try AtomicFileWriter.checkDestination(outURL, protecting: protected)
             _ = try output.outputFormat()
-            let result = try ScenarioRunner.merge(pipeline.scenario, parts: partURLs,
-                                                  options: RunOptions(method: output.method, threads: pipeline.threads))
-            result.warnings.forEach(pipeline.terminal.warning)
-            try output.write(result, pipeline: pipeline, protecting: protected)
+            let ranking = try ScenarioRunner.merge(pipeline.scenario, parts: partURLs,
+                                                   options: RunOptions(method: output.method, threads: pipeline.threads,
+                                                                       progress: pipeline.terminal.progressReporter()))
+            pipeline.terminal.finishProgress()
+            ranking.warnings.forEach(pipeline.terminal.warning)
+            try output.write(ranking, pipeline: pipeline, protecting: protected)
             if !quiet {
-                print(SummaryTable.render(result, top: output.top))
+                print(try SummaryTable.render(ranking, top: output.top))
                 pipeline.terminal.info("merged \(partURLs.count) part\(partURLs.count == 1 ? "" : "s"); wrote \(outURL.path)")
             }
         }

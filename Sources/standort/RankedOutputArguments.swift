@@ -53,6 +53,19 @@ struct RankedOutputArguments: ParsableArguments {
 
     /// Writes `result` to `--out` and prints the writer's warnings (and a warning for an option the format ignores).
     func write(_ result: ScoringResult, pipeline: ScenarioPipeline, protecting inputs: [URL]) throws {
+        try write(pipeline: pipeline) { format, options in
+            try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version, options: options, protecting: inputs)
+        }
+    }
+
+    /// Writes a merged or streamed ranking to `--out` as `write(_:pipeline:protecting:)` does.
+    func write(_ ranking: MergedRanking, pipeline: ScenarioPipeline, protecting inputs: [URL]) throws {
+        try write(pipeline: pipeline) { format, options in
+            try ranking.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version, options: options, protecting: inputs)
+        }
+    }
+
+    private func write(pipeline: ScenarioPipeline, _ body: (RankedOutputFormat, RankedOutputOptions) throws -> [String]) throws {
         let format = try outputFormat()
         if csvDialect != nil && format != .csv {
             pipeline.terminal.warning("--csv-dialect applies to CSV output only; \(out) is written as \(format.rawValue)")
@@ -63,8 +76,6 @@ struct RankedOutputArguments: ParsableArguments {
         let options = RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
                                           csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount,
                                           crs: outCRS.map { CRS($0) })
-        let warnings = try result.write(format, to: outURL, scenarioPath: pipeline.scenarioURL.path, version: Standort.version,
-                                        options: options, protecting: inputs)
-        warnings.forEach(pipeline.terminal.warning)
+        try body(format, options).forEach(pipeline.terminal.warning)
     }
 }

@@ -44,16 +44,25 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .customLong("partition-by"), help: "How sites are split into partitions: hash (FNV-1a of the site id) or tile:SIZE (square tiles of SIZE metres in the working CRS).")
     var partitionBy: String = "hash"
 
+    @Flag(help: "Stream the candidates: measure them a chunk at a time into a temporary part file beside --out, then rank and write chunk by chunk (bounded memory; the same output). Automatic for CSV candidates over 512 MiB.")
+    var stream = false
+
     func validate() throws {
         try validatePartition()
+        if stream && partition != nil { throw ValidationError("--stream and --partition exclude each other: a partition is always measured a chunk at a time") }
     }
 
     func run() throws {
         if partition != nil { return try runPartition() }
+        if stream { return try runStreaming() }
         try reportingErrors {
             let clock = ContinuousClock()
             let start = clock.now
             let pipeline = try ScenarioPipeline(options)
+            if ScoreCommand.needsStreaming(pipeline.scenario) {
+                pipeline.terminal.info("the candidates are over \(CSVReader.defaultMaximumBytes >> 20) MiB: streaming them (--stream)")
+                return try runStreaming(pipeline)
+            }
             let outURL = output.outURL
             try AtomicFileWriter.checkDestination(outURL, protecting: pipeline.scenario.inputURLs)
             _ = try output.outputFormat()  // an extension without a writer fails before the run

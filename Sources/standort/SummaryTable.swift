@@ -3,10 +3,15 @@ import SiteScoring
 
 /// The top-N table printed after scoring: rank, id, score and the two criteria that contributed most.
 enum SummaryTable {
+    /// The table of a merged or streamed ranking (its first `top` sites are re-read from their part lines).
+    static func render(_ ranking: MergedRanking, top: Int) throws -> String {
+        render(try ranking.chunk(0..<min(top, ranking.totals.scored)), top: top)
+    }
+
     static func render(_ result: ScoringResult, top: Int) -> String {
         let method = result.method
-        let scored = result.eligibleIndices.count
-        var lines = ["\(result.scenario.name) — \(method.rawValue), working CRS \(result.workingCRS): \(scored) of \(result.siteIDs.count) sites ranked"]
+        let scored = result.scoredTotal
+        var lines = ["\(result.scenario.name) — \(method.rawValue), working CRS \(result.workingCRS): \(scored) of \(result.candidateTotal) sites ranked"]
         let labels = result.siteLabels
         let named = result.outputOrder.prefix(min(top, scored)).contains { labels[$0] != nil }
         let rows = result.outputOrder.prefix(min(top, scored)).map { s in
@@ -32,7 +37,7 @@ enum SummaryTable {
         if !rows.isEmpty {
             lines.append("top contributions: the two criteria with the largest weight × value for that site (what lifts it most)")
         }
-        let excluded = result.exclusionCounts
+        let excluded = result.exclusionTotals
         if !excluded.isEmpty {
             lines.append("excluded: " + excluded.map { "\($0.reason) \($0.count)" }.joined(separator: ", "))
         }

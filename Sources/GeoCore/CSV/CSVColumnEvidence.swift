@@ -43,6 +43,20 @@ struct CSVColumnEvidence {
         }
     }
 
+    /// Adds the evidence of a later block of rows of the same column.
+    mutating func merge(_ other: CSVColumnEvidence) {
+        nonEmpty += other.nonEmpty
+        numbers += other.numbers
+        commaCount += other.commaCount
+        firstComma = firstComma ?? other.firstComma
+        pointCount += other.pointCount
+        firstPoint = firstPoint ?? other.firstPoint
+        ambiguousFeatures += other.ambiguousFeatures
+        firstAmbiguous = firstAmbiguous ?? other.firstAmbiguous
+        ambiguousLines += other.ambiguousLines.prefix(max(0, 5 - ambiguousLines.count))
+        firstNeither = firstNeither ?? other.firstNeither
+    }
+
     private var ambiguous: CSVWarning.Ambiguous? {
         firstAmbiguous.map { CSVWarning.Ambiguous(first: $0, lines: ambiguousLines, count: ambiguousFeatures.count) }
     }

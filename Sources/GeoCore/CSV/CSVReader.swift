@@ -98,118 +98,18 @@ public enum CSVReader {
     private static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, source: String, xColumn: String, yColumn: String, crs: String, delimiter: CSVDelimiter?
     ) throws(CSVError) -> Result {
-        var start = 0
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-        let delimiter = delimiter ?? CSVDelimiter.detect(in: bytes, from: start)
-        let decimalComma = delimiter == .semicolon
-        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter.rawValue, start: start)
-        var fields: [CSVTokenizer.Field] = []
-        fields.reserveCapacity(32)
-
-        func fail(_ reason: CSVError.Reason, line: Int?, column: String? = nil) -> CSVError {
-            CSVError(reason, source: source, line: line, column: column)
-        }
-
-        // Header.
-        let headerLine: Int?
-        do throws(CSVTokenizer.Failure) { headerLine = try tokenizer.nextRecord(into: &fields) } catch { throw fail(error.reason, line: tokenizer.recordLine) }
-        guard let headerLine else { throw fail(.emptyFile, line: nil) }
-        var names: [String] = []
-        for field in fields {
-            guard let name = string(field, bytes) else { throw fail(.invalidUTF8, line: headerLine) }
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            if names.contains(trimmed) { throw fail(.duplicateColumn(trimmed), line: headerLine, column: trimmed) }
-            names.append(trimmed)
-        }
-        func index(of column: String) throws(CSVError) -> Int {
-            if let i = names.firstIndex(of: column) { return i }
-            // The other coordinate column is never the one meant (asking for "lon" must not suggest "lat").
-            let others = names.filter { $0 != xColumn && $0 != yColumn }
-            let reason = CSVError.Reason.missingColumn(name: column, available: names, suggestion: NameSuggestion.nearest(to: column, in: others))
-            throw fail(reason, line: headerLine, column: column)
-        }
-        let xIndex = try index(of: xColumn)
-        let yIndex = try index(of: yColumn)
-        let propertyColumns = names.indices.filter { $0 != xIndex && $0 != yIndex }
-        // Rows share the header's key strings: each row copies this object and overwrites its values.
-        let template = JSONObject(members: propertyColumns.map { (names[$0], JSONValue.null) })
-        let propertyKeys = template.keys
-        // With ';' the file may use either decimal convention, decided per column after the last row.
-        var evidence = [CSVColumnEvidence](repeating: CSVColumnEvidence(), count: decimalComma ? names.count : 0)
-
-        var features: [Feature] = []
-        while true {
-            let line: Int?
-            do throws(CSVTokenizer.Failure) { line = try tokenizer.nextRecord(into: &fields) } catch { throw fail(error.reason, line: tokenizer.recordLine) }
-            guard let line else { break }
-            guard fields.count == names.count else {
-                let cause: CSVError.LikelyCause? =
-                    delimiter == .comma && fields.count > names.count && splitDecimalPairs(fields, bytes) >= fields.count - names.count
-                    ? .decimalCommasWithCommaDelimiter : nil
-                throw CSVError(.raggedRow(expected: names.count, found: fields.count), source: source, line: line,
-                               row: rowText(fields, bytes), likelyCause: cause)
-            }
-            let feature = features.count
-            let x = try coordinate(fields[xIndex], bytes, decimalComma: decimalComma, evidence: &evidence, column: xIndex, feature: feature, line: line) { reason in
-                fail(reason, line: line, column: names[xIndex])
-            }
-            let y = try coordinate(fields[yIndex], bytes, decimalComma: decimalComma, evidence: &evidence, column: yIndex, feature: feature, line: line) { reason in
-                fail(reason, line: line, column: names[yIndex])
-            }
-            var properties = template
-            for (k, column) in propertyColumns.enumerated() {
-                let field = fields[column]
-                let value: JSONValue
-                if field.start == field.end {
-                    value = .null
-                } else {
-                    let syntax = CSVNumberSyntax.classify(field, bytes)
-                    let number: Double?
-                    switch syntax.kind {
-                    case .text, .neither: number = nil
-                    case .integer, .point: number = syntax.pointValue(bytes)
-                    // Provisionally thousands (1.200 = 1200); `resolve` may turn a column's back to 1.2.
-                    case .comma, .ambiguous: number = decimalComma ? syntax.commaValue(bytes) : (syntax.kind == .ambiguous ? syntax.pointValue(bytes) : nil)
-                    }
-                    if decimalComma {
-                        evidence[column].note(syntax.kind, isNumber: number != nil, feature: feature, line: line) { string(field, bytes) ?? "?" }
-                    }
-                    switch number {
-                    case .some(let n) where n.isFinite:
-                        value = .number(n)
-                    case .some:
-                        throw fail(.nonFiniteNumber(string(field, bytes) ?? ""), line: line, column: names[column])
-                    case .none:
-                        guard let s = string(field, bytes) else { throw fail(.invalidUTF8, line: line, column: names[column]) }
-                        value = .string(s)
-                    }
-                }
-                properties[propertyKeys[k]] = value
-            }
-            features.append(Feature(geometry: .point(Position(x: x, y: y)), properties: properties))
-        }
-
-        guard decimalComma else { return Result(collection: FeatureCollection(features: features, crs: crs), warnings: []) }
-        let (readAsPoint, warnings) = try CSVColumnEvidence.resolve(evidence, names: names, source: source)
-        for column in names.indices where readAsPoint[column] {
-            // 1.200 was read as 1200; with a decimal point it is 1200 / 1000, the same correctly rounded
-            // Double as parsing "1.2" (both round the exact quotient once).
-            for f in evidence[column].ambiguousFeatures {
-                if column == xIndex || column == yIndex {
-                    guard case .point(var p)? = features[f].geometry else { continue }
-                    if column == xIndex { p.x /= 1000 } else { p.y /= 1000 }
-                    features[f].geometry = .point(p)
-                } else if let k = propertyColumns.firstIndex(of: column), case .number(let n)? = features[f].properties[propertyKeys[k]] {
-                    features[f].properties[propertyKeys[k]] = .number(n / 1000)
-                }
-            }
-        }
+        let (layout, bodyStart, bodyLine) = try CSVLayout.read(bytes, source: source, xColumn: xColumn, yColumn: yColumn, delimiter: delimiter)
+        var evidence = layout.emptyEvidence
+        var features = try layout.parseRows(bytes, from: bodyStart, line: bodyLine, firstFeature: 0, evidence: &evidence)
+        guard layout.decimalComma else { return Result(collection: FeatureCollection(features: features, crs: crs), warnings: []) }
+        let (readAsPoint, warnings) = try CSVColumnEvidence.resolve(evidence, names: layout.names, source: source)
+        layout.apply(readAsPoint, evidence: evidence, to: &features, firstFeature: 0)
         return Result(collection: FeatureCollection(features: features, crs: crs), warnings: warnings)
     }
 
     /// The number of disjoint adjacent field pairs that look like the halves of a decimal-comma number
     /// split by a ',' delimiter (`10` + `7695`): an integer followed by digits only.
-    private static func splitDecimalPairs(_ fields: [CSVTokenizer.Field], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func splitDecimalPairs(_ fields: [CSVTokenizer.Field], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         func digits(_ f: CSVTokenizer.Field, signed: Bool) -> Bool {
             guard !f.quoted, f.start < f.end else { return false }
             var i = f.start
@@ -235,7 +135,7 @@ public enum CSVReader {
     }
 
     /// The row as written (line breaks inside quotes as spaces), shortened to 80 characters.
-    private static func rowText(_ fields: [CSVTokenizer.Field], _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    static func rowText(_ fields: [CSVTokenizer.Field], _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let first = fields.first, let last = fields.last else { return nil }
         let from = first.quoted ? first.start - 1 : first.start
         let to = min(bytes.count, last.quoted ? last.end + 1 : last.end)
@@ -261,7 +161,7 @@ public enum CSVReader {
         return out.withUnsafeBufferPointer { JSONByteParser.validatedString($0) }
     }
 
-    private static func coordinate(
+    static func coordinate(
         _ field: CSVTokenizer.Field, _ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool,
         evidence: inout [CSVColumnEvidence], column: Int, feature: Int, line: Int,
         _ fail: (CSVError.Reason) -> CSVError

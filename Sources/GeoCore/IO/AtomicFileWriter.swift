@@ -69,6 +69,32 @@ public struct AtomicFileWriter: Sendable {
         }
     }
 
+    /// `write(to:protecting:streaming:)` for a producer that fails with errors of its own: such an error aborts
+    /// the write (nothing is left behind) and is rethrown as it was.
+    public func write(to url: URL, protecting inputs: [URL] = [], producing produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        var failure: (any Error)?
+        do {
+            try write(to: url, protecting: inputs) { emit throws(OutputError) in
+                do {
+                    try withoutActuallyEscaping(emit) { emit in
+                        try produce { bytes in
+                            let r: Result<Void, OutputError> = bytes.withUnsafeBytes { raw in Result { () throws(OutputError) in try emit(raw) } }
+                            try r.get()
+                        }
+                    }
+                } catch let error as OutputError {
+                    throw error
+                } catch {
+                    failure = error
+                    throw OutputError.writeFailed(path: url.path, reason: "aborted")
+                }
+            }
+        } catch {
+            if let failure { throw failure }
+            throw error
+        }
+    }
+
     /// Creates a temporary file beside `url`, lets `emit` fill it, syncs it and renames it into place;
     /// on any failure the temporary file is removed and an existing target is left as it was.
     private func writeAtomically(

@@ -18,24 +18,8 @@ enum Aggregation {
         let k = scenario.criteria.count
         var valueMatrix = DecisionMatrix(rows: eligible.count, columns: k, values: Array(repeating: 0, count: eligible.count * k))
         for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() {
-            let function = criterion.value ?? .minMax
-            let v: [Double]
-            do {
-                if let text = m.text {
-                    v = try function.values(forText: eligible.map { text[$0]! })
-                } else {
-                    let raw = eligible.map { m.raw[$0] }
-                    if let bad = raw.firstIndex(where: { !$0.isFinite }) {
-                        throw ScoringError(.nonFiniteCriterion(criterion: criterion.id, value: raw[bad]), file: sites.layer.file,
-                                           featureIndex: eligible[bad], featureID: sites.ids[eligible[bad]].description)
-                    }
-                    v = try function.values(for: raw, direction: criterion.direction)
-                }
-            } catch let error as ScoringError {
-                throw error
-            } catch {
-                throw ScoringError(.valueFunction(criterion: criterion.id, detail: "\(error)"), file: file, field: criterion.id)
-            }
+            let v = try values(criterion, raw: m.text == nil ? eligible.map { m.raw[$0] } : nil, text: m.text.map { t in eligible.map { t[$0]! } },
+                               scenarioFile: file, candidateFile: sites.layer.file) { r in (eligible[r], sites.ids[eligible[r]]) }
             var perSite = [Double?](repeating: nil, count: n)
             for (r, s) in eligible.enumerated() {
                 perSite[s] = v[r]
@@ -59,39 +43,69 @@ enum Aggregation {
         return Prepared(columns: columns, input: input, eligible: eligible)
     }
 
+    /// The value-function results of one criterion for the eligible sites, from their raw values (or texts, for
+    /// `categories`); `site(row)` names the row's site (position in the candidates, id) in errors.
+    static func values(_ criterion: Criterion, raw: [Double]?, text: [String]?, scenarioFile: String, candidateFile: String,
+                       site: (Int) -> (Int, SiteID)) throws -> [Double] {
+        let function = criterion.value ?? .minMax
+        do {
+            if let text { return try function.values(forText: text) }
+            let raw = raw ?? []
+            if let bad = raw.firstIndex(where: { !$0.isFinite }) {
+                let (index, id) = site(bad)
+                throw ScoringError(.nonFiniteCriterion(criterion: criterion.id, value: raw[bad]), file: candidateFile, featureIndex: index, featureID: id.description)
+            }
+            return try function.values(for: raw, direction: criterion.direction)
+        } catch let error as ScoringError {
+            throw error
+        } catch {
+            throw ScoringError(.valueFunction(criterion: criterion.id, detail: "\(error)"), file: scenarioFile, field: criterion.id)
+        }
+    }
+
+    /// Runs `method` on `input` (the eligible sites' rows): its outcome, and each row's rank and the rows in rank
+    /// order. `site(row)` names the row's site in errors.
+    static func evaluate(_ input: AggregationInput, method: AggregationMethod, settings: MethodSettings, candidateFile: String, threads: Int,
+                         site: (Int) -> (Int, SiteID)) throws -> (outcome: AggregationOutcome, ranks: [Int], order: [Int]) {
+        let outcome: AggregationOutcome
+        do { outcome = try method.evaluate(input, settings: settings, threads: threads) } catch {
+            switch error {
+            case .tooManyAlternatives(let name, let count, let limit):
+                throw ScoringError(.tooManySites(method: name, count: count, limit: limit,
+                                                 alternative: "use wsm, topsis or vikor, tighten the constraints, or raise 'promethee: {max_sites: …}'"),
+                                   file: candidateFile)
+            default:
+                throw ScoringError(.invalidMethodSetting("\(error)"), file: candidateFile)
+            }
+        }
+        // Raw values near Double's limits can overflow inside a method (TOPSIS squares them); a NaN score
+        // would silently rank last, so it is an error naming the site.
+        if let bad = outcome.scores.firstIndex(where: { !$0.isFinite }) {
+            let (index, id) = site(bad)
+            throw ScoringError(.nonFiniteScore(method: method.rawValue), file: candidateFile, featureIndex: index, featureID: id.description)
+        }
+        let order = Ranking.order(scores: outcome.scores, ids: input.siteIDs)
+        var ranks = [Int](repeating: 0, count: order.count)
+        for (position, row) in order.enumerated() { ranks[row] = position + 1 }
+        return (outcome, ranks, order)
+    }
+
     /// Runs `method` on the prepared input and ranks: scores and ranks per site (nil when excluded) and the
     /// output order (by rank, then excluded sites in input order).
     static func rank(_ prepared: Prepared, method: AggregationMethod, settings: MethodSettings, sites: SiteTable, exclusions: [[String]], threads: Int)
         throws -> (outcome: AggregationOutcome, scores: [Double?], ranks: [Int?], order: [Int]) {
         let n = sites.count
         let eligible = prepared.eligible
-        let outcome: AggregationOutcome
-        do { outcome = try method.evaluate(prepared.input, settings: settings, threads: threads) } catch {
-            switch error {
-            case .tooManyAlternatives(let name, let count, let limit):
-                throw ScoringError(.tooManySites(method: name, count: count, limit: limit,
-                                                 alternative: "use wsm, topsis or vikor, tighten the constraints, or raise 'promethee: {max_sites: …}'"),
-                                   file: sites.layer.file)
-            default:
-                throw ScoringError(.invalidMethodSetting("\(error)"), file: sites.layer.file)
-            }
-        }
+        let (outcome, eligibleRanks, eligibleOrder) = try evaluate(prepared.input, method: method, settings: settings, candidateFile: sites.layer.file,
+                                                                   threads: threads) { r in (eligible[r], sites.ids[eligible[r]]) }
         let eligibleScores = outcome.scores
-        // Raw values near Double's limits can overflow inside a method (TOPSIS squares them); a NaN score
-        // would silently rank last, so it is an error naming the site.
-        if let bad = eligibleScores.firstIndex(where: { !$0.isFinite }) {
-            let s = eligible[bad]
-            throw ScoringError(.nonFiniteScore(method: method.rawValue), file: sites.layer.file, featureIndex: s, featureID: sites.ids[s].description)
-        }
-        let eligibleIDs = prepared.input.siteIDs
-        let eligibleRanks = Ranking.rank(scores: eligibleScores, ids: eligibleIDs)
         var scores = [Double?](repeating: nil, count: n)
         var ranks = [Int?](repeating: nil, count: n)
         for (r, s) in eligible.enumerated() {
             scores[s] = eligibleScores[r]
             ranks[s] = eligibleRanks[r]
         }
-        let order = Ranking.order(scores: eligibleScores, ids: eligibleIDs).map { eligible[$0] }
+        let order = eligibleOrder.map { eligible[$0] }
             + exclusions.indices.filter { !exclusions[$0].isEmpty }
         return (outcome, scores, ranks, order)
     }
@@ -101,6 +115,11 @@ enum Aggregation {
     static func propertyCollisionWarnings(scenario: Scenario, sites: SiteTable) -> [String] {
         var present = Set<String>()
         for f in sites.layer.features { present.formUnion(f.properties.keys) }
+        return propertyCollisionWarnings(scenario: scenario, propertyNames: present)
+    }
+
+    /// `propertyCollisionWarnings(scenario:sites:)` for the candidates' property names.
+    static func propertyCollisionWarnings(scenario: Scenario, propertyNames present: Set<String>) -> [String] {
         return scenario.criteria.compactMap { c in
             if case .attribute(let field) = c.kind, field == c.id { return nil }
             guard present.contains(c.id) else { return nil }

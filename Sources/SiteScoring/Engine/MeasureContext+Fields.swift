@@ -6,6 +6,11 @@ extension MeasureContext {
     /// are null on every feature; a warning for a field missing on some features (those sites are excluded as
     /// `missing:<field>`, or the `sum_within` stops with an error naming the feature).
     func checkFields(_ scenario: Scenario) throws -> [String] {
+        try checkFields(scenario, uses: Self.fieldUses(scenario))
+    }
+
+    /// The fields a scenario reads: (who reads it, the field, its layer or nil for the candidates).
+    static func fieldUses(_ scenario: Scenario) -> [(owner: String, field: String, layer: String?)] {
         var uses: [(owner: String, field: String, layer: String?)] = []
         for c in scenario.criteria {
             switch c.kind {
@@ -18,24 +23,21 @@ extension MeasureContext {
             if case .attribute(let field, _, _) = c.kind { uses.append(("constraint '\(c.id)'", field, nil)) }
         }
         if let label = scenario.labelField { uses.append(("label_field", label, nil)) }
+        return uses
+    }
+
+    private func checkFields(_ scenario: Scenario, uses: [(owner: String, field: String, layer: String?)]) throws -> [String] {
         var warnings: [String] = []
         var errors: [any Error & Sendable] = []
         var warned = Set<String>()
+        let candidateTally = candidateFields ?? FieldTally(fields: uses.filter { $0.layer == nil }.map(\.field), features: sites.layer.features)
         for use in uses {
-            let features = use.layer.map { layers[$0]!.features } ?? sites.layer.features
             let file = use.layer.map { layers[$0]!.file } ?? sites.layer.file
             let layerName = use.layer ?? "candidates"
-            var present = 0, valued = 0
-            for f in features {
-                guard let value = f.properties[use.field] else { continue }
-                present += 1
-                if !value.isNull, value.string?.isEmpty != true { valued += 1 }
-            }
+            let tally = use.layer.map { FieldTally(fields: [use.field], features: layers[$0]!.features) } ?? candidateTally
+            let (present, valued) = tally.counts(use.field)
             if present == 0 {
-                var names: [String] = []
-                var seen = Set<String>()
-                for f in features { for k in f.properties.keys where seen.insert(k).inserted { names.append(k) } }
-                errors.append(ScoringError(.unknownField(owner: use.owner, field: use.field, layer: layerName, available: names), file: file))
+                errors.append(ScoringError(.unknownField(owner: use.owner, field: use.field, layer: layerName, available: tally.names), file: file))
                 if collectsErrors { continue }
                 try ScoringErrors.raise(errors)
             }
@@ -44,11 +46,58 @@ extension MeasureContext {
                 if collectsErrors { continue }
                 try ScoringErrors.raise(errors)
             }
-            if valued < features.count, use.layer == nil, use.owner != "label_field", warned.insert(use.field).inserted {
-                warnings.append("field '\(use.field)' (read by \(use.owner)) is empty or absent on \(features.count - valued) of \(features.count) candidates; they are excluded as missing:\(use.field)")
+            if valued < tally.total, use.layer == nil, use.owner != "label_field", warned.insert(use.field).inserted {
+                warnings.append("field '\(use.field)' (read by \(use.owner)) is empty or absent on \(tally.total - valued) of \(tally.total) candidates; they are excluded as missing:\(use.field)")
             }
         }
         try ScoringErrors.raise(errors)
         return warnings
+    }
+}
+
+/// How many features have each field a scenario reads, and have it non-empty; gathered over a whole layer or
+/// chunk by chunk (a streamed candidate file).
+struct FieldTally: Sendable {
+    private let fields: [String]
+    private var present: [Int]
+    private var valued: [Int]
+    /// Features seen.
+    private(set) var total = 0
+    /// Every property name seen, in first-seen order (for the did-you-mean of a missing field).
+    private(set) var names: [String] = []
+    private var seen = Set<String>()
+    private var lastKeys: [String] = []
+
+    init(fields: [String]) {
+        self.fields = fields
+        present = Array(repeating: 0, count: fields.count)
+        valued = Array(repeating: 0, count: fields.count)
+    }
+
+    init(fields: [String], features: [Feature]) {
+        self.init(fields: fields)
+        add(features)
+    }
+
+    mutating func add(_ features: [Feature]) {
+        total += features.count
+        for f in features {
+            let keys = f.properties.keys
+            if keys != lastKeys {
+                for k in keys where seen.insert(k).inserted { names.append(k) }
+                lastKeys = keys
+            }
+            for (j, field) in fields.enumerated() {
+                guard let value = f.properties[field] else { continue }
+                present[j] += 1
+                if !value.isNull, value.string?.isEmpty != true { valued[j] += 1 }
+            }
+        }
+    }
+
+    /// (features with the field, features with a non-empty value).
+    func counts(_ field: String) -> (present: Int, valued: Int) {
+        guard let j = fields.firstIndex(of: field) else { return (0, 0) }
+        return (present[j], valued[j])
     }
 }

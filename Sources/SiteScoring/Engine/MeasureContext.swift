@@ -27,6 +27,9 @@ struct MeasureContext {
     var fieldValues: [String: [Double]] = [:]
     /// Collect every field problem before throwing (`validate`).
     var collectsErrors = false
+    /// The candidates' fields as tallied over the whole file when `sites` holds only some of them (streaming);
+    /// nil: tallied from `sites`.
+    var candidateFields: FieldTally?
 
     init(layers: [String: LoadedLayer], sites: SiteTable, threads: Int, progress: (@Sendable (String, Double) -> Void)?) {
         self.layers = layers

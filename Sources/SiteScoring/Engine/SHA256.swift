@@ -38,9 +38,31 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    private typealias Init = @convention(c) (UnsafeMutableRawPointer?) -> Int32
+    private typealias Update = @convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?, Int) -> Int32
+    private typealias Final = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutableRawPointer?) -> Int32
+
+    /// OpenSSL's incremental `SHA256_Init/Update/Final` (for files hashed block by block), if present.
+    private static let systemIncremental: (Init, Update, Final)? = {
+        #if os(Linux)
+        guard ProcessInfo.processInfo.environment["STANDORT_PORTABLE_SHA256"] == nil else { return nil }
+        for name in ["libcrypto.so.3", "libcrypto.so"] {
+            if let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL), let i = dlsym(handle, "SHA256_Init"), let u = dlsym(handle, "SHA256_Update"),
+               let f = dlsym(handle, "SHA256_Final") {
+                return (unsafeBitCast(i, to: Init.self), unsafeBitCast(u, to: Update.self), unsafeBitCast(f, to: Final.self))
+            }
+        }
+        #endif
+        return nil
+    }()
+
     /// The digest of `data` as 64 lowercase hex digits.
     public static func hex(of data: Data) -> String {
-        digest(of: data).map { String(format: "%02x", $0) }.joined()
+        hexText(digest(of: data))
+    }
+
+    static func hexText(_ digest: [UInt8]) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 
     /// The 32-byte digest of `data`.
@@ -59,17 +81,92 @@ public enum SHA256 {
 
     /// The digest computed by the Swift code here (the fallback without libcrypto).
     static func portableDigest(of data: Data) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        let bitLength = UInt64(data.count) * 8
-        var tail = [UInt8](data.suffix(data.count % 64))
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
-        defer { w.deallocate() }
+        var hasher = PortableHasher()
+        data.withUnsafeBytes { hasher.update($0) }
+        return hasher.finalize()
+    }
 
-        func compress(_ block: UnsafeRawBufferPointer) {
-            k.withUnsafeBufferPointer { k in
+    /// A digest computed block by block, for files read in pieces (bounded memory: issue 16).
+    public struct Hasher: ~Copyable {
+        private var portable: PortableHasher?
+        private let context: UnsafeMutableRawPointer?
+
+        public init() {
+            if let (initialise, _, _) = SHA256.systemIncremental {
+                // SHA256_CTX is 112 bytes; room to spare.
+                let context = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 16)
+                _ = initialise(context)
+                self.context = context
+                portable = nil
+            } else {
+                context = nil
+                portable = PortableHasher()
+            }
+        }
+
+        deinit { context?.deallocate() }
+
+        /// Adds `bytes` to the digest.
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            if let context, let (_, update, _) = SHA256.systemIncremental {
+                _ = update(context, bytes.baseAddress, bytes.count)
+            } else {
+                portable!.update(bytes)
+            }
+        }
+
+        /// The digest as 64 lowercase hex digits.
+        public consuming func hex() -> String {
+            if let context, let (_, _, final) = SHA256.systemIncremental {
+                var out = [UInt8](repeating: 0, count: 32)
+                out.withUnsafeMutableBufferPointer { _ = final($0.baseAddress, context) }
+                return SHA256.hexText(out)
+            }
+            return SHA256.hexText(portable!.finalize())
+        }
+    }
+
+    /// FIPS 180-4 in Swift, block by block.
+    struct PortableHasher {
+        private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+        private var w = [UInt32](repeating: 0, count: 64)
+
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            length += UInt64(bytes.count)
+            var i = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, bytes.count)
+                pending += bytes[0..<take]
+                i = take
+                if pending.count == 64 {
+                    let block = pending
+                    block.withUnsafeBytes { compress($0) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            while i + 64 <= bytes.count {
+                compress(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + 64)]))
+                i += 64
+            }
+            if i < bytes.count { pending += bytes[i..<bytes.count] }
+        }
+
+        mutating func finalize() -> [UInt8] {
+            let bitLength = length * 8
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBytes { raw in
+                for i in 0..<(raw.count / 64) { compress(UnsafeRawBufferPointer(rebasing: raw[(i * 64)..<(i * 64 + 64)])) }
+            }
+            return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> UInt32(24 - 8 * $0)) } }
+        }
+
+        private mutating func compress(_ block: UnsafeRawBufferPointer) {
+            SHA256.k.withUnsafeBufferPointer { k in
                 for t in 0..<16 { w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self)) }
                 for t in 16..<64 {
                     let s0 = w[t - 15].rotr(7) ^ w[t - 15].rotr(18) ^ (w[t - 15] >> 3)
@@ -89,15 +186,6 @@ public enum SHA256 {
                 h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
             }
         }
-
-        let fullBlocks = data.count / 64
-        data.withUnsafeBytes { raw in
-            for i in 0..<fullBlocks { compress(UnsafeRawBufferPointer(rebasing: raw[(i * 64)..<(i * 64 + 64)])) }
-        }
-        tail.withUnsafeBytes { raw in
-            for i in 0..<(raw.count / 64) { compress(UnsafeRawBufferPointer(rebasing: raw[(i * 64)..<(i * 64 + 64)])) }
-        }
-        return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> UInt32(24 - 8 * $0)) } }
     }
 }
 

@@ -2,107 +2,39 @@ import Dispatch
 import Foundation
 import GeoCore
 
-/// The measured sites of one partition, ready to be written as a part file (format in ``PartFile``, docs/scale.md).
-public struct MeasuredPartition: Sendable {
-    /// The partition measured.
-    public let partition: Partition
-    /// The number of its sites.
-    public var siteCount: Int { members.count }
-    /// The number of candidates of the whole scenario.
-    public let candidateCount: Int
-    /// Warnings for the planner (those of reading and checking the layers; the merge repeats them).
-    public let warnings: [String]
-    let header: PartFile.Header
-    /// Positions of the partition's sites among all candidates, ascending.
-    let members: [Int]
-    let ids: [SiteID]
-    let references: [Position]
-    let features: [Feature]
-    let raw: [[Double]]
-    let text: [[String?]?]
-    let exclusions: [[String]]
-
-    /// The part file's bytes (`standort-part/1`: a header line, then one line per site in input order), in
-    /// chunks of a few thousand sites, encoded on `threads` cores; write them with `AtomicFileWriter.write(parts:to:)`.
-    public func encodedParts(threads: Int = 1) -> [[UInt8]] {
-        let chunk = 4096
-        let chunks = (members.count + chunk - 1) / chunk
-        let slots = ConcurrentSlots<[UInt8]>(count: chunks)
-        let work: @Sendable (Int) -> Void = { c in
-            var out: [UInt8] = []
-            for r in (c * chunk)..<min(members.count, (c + 1) * chunk) {
-                PartFile.appendSite(PartFile.Site(index: members[r], id: ids[r], reference: references[r],
-                                                  raw: raw.map { $0[r] }, text: text.map { $0?[r] ?? nil },
-                                                  exclusions: exclusions[r], feature: features[r]), to: &out)
-            }
-            slots.set(c, out)
-        }
-        if threads > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) } else { (0..<chunks).forEach(work) }
-        return [PartFile.encodeHeader(header)] + slots.values
-    }
-
-    /// The whole part file's bytes.
-    public func encoded() -> [UInt8] { encodedParts().flatMap { $0 } }
-}
-
 extension ScenarioRunner {
-    /// Measures the candidates of one partition: raw criterion values and exclusions (a pure function of each site
-    /// and the context layers), without value functions, aggregation or ranking, which need all sites and happen in
-    /// ``merge(_:parts:options:)``. The layers are read and checked as in a whole run (the working CRS, the area of
-    /// use and the uniqueness of ids are decided over all candidates), so every partition sees the same data.
-    public static func measurePartition(_ scenario: Scenario, partition: Partition, options: RunOptions = RunOptions(),
-                                        version: String, timings: inout StageTimings) throws -> MeasuredPartition {
-        var clock = StageClock()
-        let stage = try prepare(scenario, options: options, clock: &clock, timings: &timings)
-        let all = stage.context.sites
-        let members = all.ids.indices.filter { partition.contains(id: all.ids[$0], point: all.referencePoints[$0]) }
-        let sites = all.subset(members)
-        var context = MeasureContext(layers: stage.context.layers, sites: sites, threads: stage.context.threads, progress: options.progress)
-        context.indexes = stage.context.indexes
-        context.fieldValues = stage.context.fieldValues
-        let measured: [MeasuredCriterion]
-        let exclusions: [[String]]
-        do {
-            measured = try context.measureAll(scenario.criteria)
-            exclusions = try context.exclusions(scenario, measured: measured)
-        } catch var error as ScoringError {
-            // Messages name the feature by its position in the candidates file, not in the partition.
-            if error.file == all.layer.file, let i = error.featureIndex, members.indices.contains(i) { error.featureIndex = members[i] }
-            throw error
-        }
-        clock.lap(\.criteria, &timings)
-        let header = PartFile.Header(
-            version: version, scenarioName: scenario.name, scenarioSHA256: scenario.sourceSHA256 ?? "", partition: partition,
-            workingCRS: stage.working.definition, candidateCRS: all.layer.crs.definition, candidateCount: all.count,
-            siteCount: members.count, criteria: zip(scenario.criteria, measured).map { ($0.0.id, $0.1.text != nil) },
-            inputs: stage.inputs, warnings: stage.warnings
-        )
-        return MeasuredPartition(partition: partition, candidateCount: all.count, warnings: stage.warnings, header: header,
-                                 members: members, ids: sites.ids, references: sites.referencePoints, features: sites.layer.features,
-                                 raw: measured.map(\.raw), text: measured.map(\.text), exclusions: exclusions)
-    }
-
-    /// Merges the part files of all partitions of `scenario` into the result a single-process run gives: value
-    /// functions with the statistics of all eligible sites, aggregation, ranking. The result is identical to
-    /// `run`'s for any partitioning; its `mergedParts` lists the files with their SHA-256.
+    /// Merges the part files of all partitions of `scenario` into the ranking a single-process run gives: value
+    /// functions with the statistics of all eligible sites, aggregation, ranking. The part files are read once,
+    /// front to back; only what ranking needs stays in memory (one value per criterion and eligible site, ids,
+    /// where each site's line is), and the output re-reads each site's line in rank order (issue 16).
     /// - Throws: ``PartitionError`` naming the file when parts do not belong together (another scenario or input
     ///   data, another partitioning, a partition twice or missing, a site twice); ``ScoringError`` as `run`.
-    public static func merge(_ scenario: Scenario, parts urls: [URL], options: RunOptions = RunOptions()) throws -> ScoringResult {
+    /// `listingParts: false` leaves the parts out of the manifest (`score --stream`, whose one part is temporary).
+    public static func merge(_ scenario: Scenario, parts urls: [URL], options: RunOptions = RunOptions(), listingParts: Bool = true) throws -> MergedRanking {
         guard !urls.isEmpty else { throw PartitionError(.noParts, file: "merge") }
         var headers: [(url: URL, header: PartFile.Header)] = []
         var records: [PartRecord] = []
-        // Columns over all candidates in input order, filled part by part (a part's parsed lines are dropped
-        // before the next part is read, so the merge holds each site once).
+        var trailers: [PartFile.Trailer] = []
         var n = 0, k = 0
-        var owner: [Int32] = []
-        var features: [Feature] = [], ids: [SiteID] = [], references: [Position] = []
-        var raw: [[Double]] = [], text: [[String?]?] = [], exclusions: [[String]] = []
+        // Per site (position among all candidates): its part (-1 until seen), its line, whether it is eligible.
+        var owner: [Int16] = []
+        var lines: [PartFile.LineLocation] = []
+        var ids: [SiteID] = []
+        var rawRows: [Double] = []
+        var eligible: [Bool] = []
+        var texts: [[String?]?] = []
+        var reasons: [String: (count: Int, firstSite: Int, position: Int)] = [:]
+        var keysFirstSeen: [String: (site: Int, position: Int)] = [:]
+        var geometryTypes = Set<String>()
         for url in urls {
             let file = url.path
             var partition: Partition!
             var siteCount = 0
-            let p = Int32(headers.count)
-            let (header, sha) = try PartFile.read(url, checkHeader: { header in
+            guard headers.count < Int(Int16.max) else { throw PartitionError(.malformedLine(line: 1, detail: "more than 32,767 parts"), file: file) }
+            let p = Int16(headers.count)
+            var lastKeys: [String] = []
+            var lastType = ""
+            let (header, trailer, sha) = try PartFile.read(url, checkHeader: { header in
                 let scenarioSHA = scenario.sourceSHA256 ?? ""
                 guard header.scenarioSHA256 == scenarioSHA else {
                     throw PartitionError(.otherScenario(partSHA256: header.scenarioSHA256, scenarioSHA256: scenarioSHA), file: file)
@@ -125,39 +57,60 @@ extension ScenarioRunner {
                     n = header.candidateCount
                     k = header.criteria.count
                     owner = Array(repeating: -1, count: n)
-                    features = Array(repeating: Feature(geometry: nil), count: n)
+                    lines = Array(repeating: PartFile.LineLocation(offset: 0, length: 0), count: n)
                     ids = Array(repeating: .number(0), count: n)
-                    references = Array(repeating: Position(x: 0, y: 0), count: n)
-                    raw = Array(repeating: Array(repeating: .nan, count: n), count: k)
-                    text = header.criteria.map { $0.text ? Array(repeating: nil, count: n) : nil }
-                    exclusions = Array(repeating: [], count: n)
+                    rawRows = Array(repeating: .nan, count: n * k)
+                    eligible = Array(repeating: false, count: n)
+                    texts = header.criteria.map { $0.text ? Array(repeating: nil, count: n) : nil }
                 }
                 partition = header.partition
-            }, consume: { sites in
+            }, consume: { sites, locations in
                 // Every candidate exactly once, each in its own partition's file.
-                for s in sites {
-                    let id = s.id.description
-                    guard s.index < n else { throw PartitionError(.malformedLine(line: 0, detail: "site \(id) has position \(s.index), but there are \(n) candidates"), file: file) }
-                    if owner[s.index] >= 0 {
-                        let other = owner[s.index] == p ? file : headers[Int(owner[s.index])].url.path
-                        throw PartitionError(.duplicateSite(id: id, otherFile: other), file: file)
+                for (s, location) in zip(sites, locations) {
+                    let i = s.index
+                    guard i < n else { throw PartitionError(.malformedLine(line: 0, detail: "site \(s.id) has position \(i), but there are \(n) candidates"), file: file) }
+                    if owner[i] >= 0 {
+                        let other = owner[i] == p ? file : headers[Int(owner[i])].url.path
+                        throw PartitionError(.duplicateSite(id: s.id.description, otherFile: other), file: file)
                     }
                     guard partition.contains(id: s.id, point: s.reference) else {
-                        throw PartitionError(.siteInWrongPartition(id: id, belongsTo: Partition.partitionNumber(id: s.id, point: s.reference, count: partition.count, scheme: partition.scheme)), file: file)
+                        throw PartitionError(.siteInWrongPartition(id: s.id.description, belongsTo: Partition.partitionNumber(id: s.id, point: s.reference, count: partition.count, scheme: partition.scheme)), file: file)
                     }
-                    owner[s.index] = p
-                    features[s.index] = s.feature
-                    ids[s.index] = s.id
-                    references[s.index] = s.reference
+                    owner[i] = p
+                    lines[i] = location
+                    ids[i] = s.id
                     for j in 0..<k {
-                        raw[j][s.index] = s.raw[j]
-                        if text[j] != nil { text[j]![s.index] = s.text[j] }
+                        rawRows[i * k + j] = s.raw[j]
+                        if texts[j] != nil { texts[j]![i] = s.text[j] }
                     }
-                    exclusions[s.index] = s.exclusions
+                    eligible[i] = s.exclusions.isEmpty
+                    for (position, reason) in s.exclusions.enumerated() {
+                        if let seen = reasons[reason] {
+                            reasons[reason] = (seen.count + 1, min(seen.firstSite, i), seen.firstSite <= i ? seen.position : position)
+                        } else {
+                            reasons[reason] = (1, i, position)
+                        }
+                    }
+                    // Property names in first-seen order over the sites in input order (the CSV output's columns);
+                    // sites of one part ascend, so a part's first site with a set of names is its earliest.
+                    let keys = s.feature.properties.keys
+                    if keys != lastKeys {
+                        for (position, key) in keys.enumerated() {
+                            if let seen = keysFirstSeen[key], seen.site <= i { continue }
+                            keysFirstSeen[key] = (i, position)
+                        }
+                        lastKeys = keys
+                    }
+                    if let type = s.feature.geometry?.typeName, type != lastType {
+                        geometryTypes.insert(type)
+                        lastType = type
+                    }
                 }
                 siteCount += sites.count
+                options.progress?("reading parts", Double(headers.count) / Double(urls.count))
             })
             headers.append((url, header))
+            trailers.append(trailer)
             records.append(PartRecord(path: file, sha256: sha, partition: "\(header.partition.index)/\(header.partition.count)", sites: siteCount))
         }
         let first = headers[0].header
@@ -167,29 +120,91 @@ extension ScenarioRunner {
         if let gap = owner.firstIndex(of: -1) {
             throw PartitionError(.missingSites(missing: owner.count { $0 < 0 }, of: n), file: headers[0].url.path + " (first missing: candidate \(gap))")
         }
-        owner = []
 
-        let candidatesSource = scenario.candidates.layer
-        let candidateCRS = CRS(first.candidateCRS)
-        let layer = LoadedLayer(source: candidatesSource, collection: FeatureCollection(features: features, crs: candidateCRS.definition),
-                                crs: candidateCRS, sha256: first.inputs.first?.sha256 ?? "")
-        features = []
-        let sites = SiteTable(layer: layer, ids: ids, referencePoints: references,
-                              areas: Array(repeating: 0, count: n))  // areas are measured in the partitions already
-        let measured: [MeasuredCriterion] = (0..<k).map { j in
+        // Eligible rows to the front, in input order (in place: row r ≤ site i), then values in place.
+        var rows: [Int] = []
+        for i in 0..<n where eligible[i] { rows.append(i) }
+        eligible = []
+        let e = rows.count
+        var eligibleIDs: [SiteID] = []
+        eligibleIDs.reserveCapacity(e)
+        rawRows.withUnsafeMutableBufferPointer { m in
+            for (r, i) in rows.enumerated() {
+                if r != i { for j in 0..<k { m[r * k + j] = m[i * k + j] } }
+                eligibleIDs.append(ids[i])
+            }
+        }
+        ids = []
+        rawRows.removeSubrange((e * k)...)
+        let candidateFile = scenario.candidates.layer.url.path
+        let scenarioFile = scenario.sourceURL?.path ?? "scenario"
+        let method = options.method ?? scenario.method
+        let (weights, ahp) = try Self.weights(scenario)
+        var matrix = DecisionMatrix(rows: e, columns: k, values: rawRows)
+        rawRows = []
+        // TOPSIS takes raw values where a criterion has no value function of its own.
+        let topsisNeedsRaw = method == .topsis && scenario.criteria.contains { $0.value == nil }
+        let rawMatrix = topsisNeedsRaw ? matrix : nil
+        for (j, criterion) in scenario.criteria.enumerated() {
+            let column = texts[j] == nil ? matrix.column(j) : nil
+            let v = try Aggregation.values(criterion, raw: column, text: texts[j].map { t in rows.map { t[$0]! } },
+                                           scenarioFile: scenarioFile, candidateFile: candidateFile) { r in (rows[r], eligibleIDs[r]) }
+            for r in 0..<e { matrix[r, j] = v[r] }
+        }
+        var topsisMatrix = matrix
+        if let rawMatrix {
+            for (j, criterion) in scenario.criteria.enumerated() where criterion.value == nil {
+                for r in 0..<e { topsisMatrix[r, j] = rawMatrix[r, j] }
+            }
+        }
+        let input = AggregationInput(values: matrix, topsisMatrix: topsisMatrix,
+                                     topsisDirections: scenario.criteria.map { $0.value != nil ? .benefit : $0.direction },
+                                     weights: weights, criterionIDs: scenario.criteria.map(\.id), siteIDs: eligibleIDs)
+        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let (outcome, ranks, order) = try Aggregation.evaluate(input, method: method, settings: scenario.methodSettings, candidateFile: candidateFile,
+                                                               threads: threads) { r in (rows[r], eligibleIDs[r]) }
+
+        // Warnings as `finish` gives them.
+        var warnings = trailers[0].warnings
+        let measuredTexts = scenario.criteria.indices.map { j -> MeasuredCriterion in
             var field: String?
             if case .attribute(let f) = scenario.criteria[j].kind { field = f }
-            return MeasuredCriterion(raw: raw[j], text: text[j], missingField: field, missing: nil)
+            return MeasuredCriterion(raw: [], text: texts[j], missingField: field, missing: nil)
         }
-        raw = []
-        text = []
-        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let stage = PreparedRun(context: MeasureContext(layers: [:], sites: sites, threads: threads, progress: nil), working: CRS(first.workingCRS),
-                                inputs: first.inputs, layerSummaries: [],
-                                warnings: first.warnings + CategoryCoverage.warnings(criteria: scenario.criteria, measured: measured))
-        var result = try finish(scenario, options: options, stage: stage, sites: sites, measured: measured, exclusions: exclusions)
-        result.mergedParts = zip(headers, records).sorted { $0.0.header.partition.index < $1.0.header.partition.index }.map(\.1)
-        return result
+        warnings += CategoryCoverage.warnings(criteria: scenario.criteria, measured: measuredTexts)
+        if e == 0 && n > 0 { warnings.append("every site is excluded by the constraints or missing attributes; nothing is ranked") }
+        warnings += Aggregation.propertyCollisionWarnings(scenario: scenario, propertyNames: Set(keysFirstSeen.keys))
+        for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
+            warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
+        }
+        if e > 1 {
+            for (j, c) in scenario.criteria.enumerated() where weights[j] > 0 {
+                let column = matrix.column(j)
+                if column.allSatisfy({ $0 == column[0] }) {
+                    warnings.append("criterion '\(c.id)' has the same value for all \(e) eligible sites: it cannot change the ranking (check its layer, radius or value function)")
+                }
+            }
+        }
+
+        // Output order: eligible sites by rank, then the excluded in input order.
+        var rowOf = [Int32](repeating: -1, count: n)
+        for (r, i) in rows.enumerated() { rowOf[i] = Int32(r) }
+        var outputOrder = [Int32]()
+        outputOrder.reserveCapacity(n)
+        for r in order { outputOrder.append(Int32(rows[r])) }
+        for i in 0..<n where rowOf[i] < 0 { outputOrder.append(Int32(i)) }
+        let exclusions = reasons.sorted { ($0.value.firstSite, $0.value.position) < ($1.value.firstSite, $1.value.position) }
+            .map { (reason: $0.key, count: $0.value.count) }
+        let propertyNames = keysFirstSeen.sorted { ($0.value.site, $0.value.position) < ($1.value.site, $1.value.position) }.map(\.key)
+        return try MergedRanking(
+            scenario: scenario, method: method, outcome: outcome, weights: weights, ahp: ahp,
+            workingCRS: CRS(first.workingCRS), candidateCRS: CRS(first.candidateCRS),
+            inputs: first.inputs, warnings: warnings,
+            mergedParts: !listingParts ? [] : zip(headers, records).sorted { $0.0.header.partition.index < $1.0.header.partition.index }.map(\.1),
+            totals: RunTotals(candidates: n, scored: e, exclusions: exclusions),
+            partURLs: headers.map(\.url), owner: owner, lines: lines, rowOf: rowOf, values: matrix, scores: outcome.scores, ranks: ranks,
+            outputOrder: outputOrder, propertyNames: propertyNames, geometryTypes: geometryTypes,
+            textCriteria: texts.map { $0 != nil })
     }
 }
 

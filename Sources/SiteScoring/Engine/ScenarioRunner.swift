@@ -213,6 +213,12 @@ public enum ScenarioRunner {
     }
 
     static func workingCRS(_ scenario: Scenario, candidateLonLat: [Position], candidates: LoadedLayer) throws -> CRS {
+        try workingCRS(scenario, candidateBox: BoundingBox(enclosing: candidateLonLat.filter(\.isFinite)), file: candidates.file)
+    }
+
+    /// The scenario's working CRS, or for `crs: auto` the UTM zone of the centre of `candidateBox` (the finite
+    /// candidate positions in lon/lat; nil when there are none).
+    static func workingCRS(_ scenario: Scenario, candidateBox: BoundingBox?, file: String) throws -> CRS {
         switch scenario.workingCRS {
         case .explicit(let crs):
             let info: CRSInfo
@@ -225,9 +231,7 @@ public enum ScenarioRunner {
             }
             return crs
         case .auto:
-            guard let box = BoundingBox(enclosing: candidateLonLat.filter(\.isFinite)) else {
-                throw ScoringError(.noCandidateCoordinates, file: candidates.file)
-            }
+            guard let box = candidateBox else { throw ScoringError(.noCandidateCoordinates, file: file) }
             return CRS.utmZone(lon: box.center.x, lat: box.center.y)
         }
     }

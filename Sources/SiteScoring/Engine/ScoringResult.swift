@@ -47,6 +47,9 @@ public struct ScoringResult: Sendable {
     /// The partition files a merged result was assembled from (empty for a single-process run); the manifest
     /// lists them as `parts`, and that member is the only difference from the single-process output.
     public var mergedParts: [PartRecord] = []
+    /// The counts of the whole run when this result holds only some of its sites (a chunk of a merged run's
+    /// output, in output order); nil: this result holds every site.
+    public var totals: RunTotals?
 
     /// The TOPSIS intermediates, when the method was TOPSIS.
     public var topsis: TOPSISResult? {
@@ -71,6 +74,15 @@ public struct ScoringResult: Sendable {
         guard let label = labels[s], label != siteIDs[s].description else { return siteIDs[s].description }
         return "\(siteIDs[s]) (\(label))"
     }
+
+    /// The number of candidates of the run.
+    public var candidateTotal: Int { totals?.candidates ?? siteIDs.count }
+
+    /// The number of ranked sites of the run.
+    public var scoredTotal: Int { totals?.scored ?? eligibleIndices.count }
+
+    /// `exclusionCounts` of the whole run.
+    public var exclusionTotals: [(reason: String, count: Int)] { totals?.exclusions ?? exclusionCounts }
 
     /// Indices of the eligible sites, in input order.
     public var eligibleIndices: [Int] { exclusions.indices.filter { exclusions[$0].isEmpty } }
@@ -154,4 +166,12 @@ public struct InputRecord: Sendable, Hashable {
     public var attribution: String? = nil
     /// The GeoJSON collection's `derivation` foreign member (what was changed), when it has one.
     public var derivation: String? = nil
+}
+
+/// The counts of a run, for results that hold only some of its sites.
+public struct RunTotals: Sendable {
+    public var candidates: Int
+    public var scored: Int
+    /// Sites per constraint (and `missing:<field>`), in first-seen order.
+    public var exclusions: [(reason: String, count: Int)]
 }

@@ -48,14 +48,7 @@ extension ScoringResult {
     @discardableResult
     public func write(_ format: RankedOutputFormat, to url: URL, scenarioPath: String, version: String,
                       options: RankedOutputOptions = RankedOutputOptions(), protecting inputs: [URL]) throws -> [String] {
-        var warnings: [String] = []
-        if options.geometry == .original, format != .csv, format != .xlsx {
-            // Types as QGIS groups them (Polygon with MultiPolygon): strip "Multi" once per distinct name, not per site.
-            let types = Set(Set(candidates.compactMap { $0.geometry?.typeName }).map { $0.replacingOccurrences(of: "Multi", with: "") })
-            if types.count > 1 {
-                warnings.append("the candidates mix geometry types (\(types.sorted().joined(separator: ", "))); QGIS shows one type per layer: use --geometry centroid for points\(format == .gpkg ? "" : ", or write .gpkg")")
-            }
-        }
+        let warnings = Self.mixedGeometryWarnings(types: Set(candidates.compactMap { $0.geometry?.typeName }), format: format, options: options)
         switch format {
         case .geojson:
             try writeRankedGeoJSON(to: url, protecting: inputs, scenarioPath: scenarioPath, version: version,
@@ -80,6 +73,15 @@ extension ScoringResult {
                                              manifest: manifest, additionalSheets: sheets, protecting: inputs)
             return warnings + (try GDALVectorWriter.write(collection, fields: outputFields(collection), to: url, options: writeOptions))
         }
+    }
+
+    /// A warning when the candidates' geometry types would make several layers in QGIS.
+    static func mixedGeometryWarnings(types names: Set<String>, format: RankedOutputFormat, options: RankedOutputOptions) -> [String] {
+        guard options.geometry == .original, format != .csv, format != .xlsx else { return [] }
+        // Types as QGIS groups them (Polygon with MultiPolygon): strip "Multi" once per distinct name, not per site.
+        let types = Set(names.map { $0.replacingOccurrences(of: "Multi", with: "") })
+        guard types.count > 1 else { return [] }
+        return ["the candidates mix geometry types (\(types.sorted().joined(separator: ", "))); QGIS shows one type per layer: use --geometry centroid for points\(format == .gpkg ? "" : ", or write .gpkg")"]
     }
 
     /// The output's columns with their types: the candidates' own properties (inferred), then Standort's.

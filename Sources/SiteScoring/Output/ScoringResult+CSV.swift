@@ -5,20 +5,51 @@ extension ScoringResult {
     /// `lon`, `lat` of each site's centroid, then the same properties as the GeoJSON output, one column each,
     /// rows in output order.
     public func rankedCSV(dialect: CSVDialect = .en) throws -> [UInt8] {
-        let lonLat = try referenceLonLat()
         // Columns as in the GeoJSON output: the candidates' properties in first-seen order (an added property of
         // the same name takes its place), then the added properties that are new.
-        var columns: [String] = []
-        var seen: Set<String> = ["lon", "lat"]
+        var names: [String] = []
+        var seen = Set<String>()
         for f in candidates {
-            for key in f.properties.keys where seen.insert(key).inserted { columns.append(key) }
+            for key in f.properties.keys where seen.insert(key).inserted { names.append(key) }
         }
-        columns += outputPropertyNames.filter { seen.insert($0).inserted }
-        let header = ["lon", "lat"] + columns
-        var out: [UInt8] = dialect.byteOrderMark
+        let columns = rankedCSVColumns(propertyNames: names)
+        var out = rankedCSVHeader(columns, dialect: dialect)
         out.reserveCapacity(candidates.count * 128)
+        try appendRankedCSVRows(columns, dialect: dialect, to: &out)
+        return out
+    }
+
+    /// The CSV output's columns after `lon`, `lat`: the candidates' property names (first-seen order), then the
+    /// added properties that are new.
+    func rankedCSVColumns(propertyNames: [String]) -> [String] {
+        var seen: Set<String> = ["lon", "lat"]
+        var columns = propertyNames.filter { seen.insert($0).inserted }
+        columns += outputPropertyNames.filter { seen.insert($0).inserted }
+        return columns
+    }
+
+    /// The byte-order mark (German dialect) and the header row.
+    func rankedCSVHeader(_ columns: [String], dialect: CSVDialect) -> [UInt8] {
+        var out: [UInt8] = dialect.byteOrderMark
+        Self.appendCSVRow(["lon", "lat"] + columns, dialect: dialect, to: &out)
+        return out
+    }
+
+    /// One row per site in output order.
+    func appendRankedCSVRows(_ columns: [String], dialect: CSVDialect, to out: inout [UInt8]) throws {
+        let lonLat = try referenceLonLat()
+        for s in outputOrder {
+            var properties = candidates[s].properties
+            for (key, value) in siteProperties(s) { properties[key] = value }
+            Self.appendCSVRow([dialect.number(Self.csvNumber(lonLat[s].x, decimals: 7)), dialect.number(Self.csvNumber(lonLat[s].y, decimals: 7))]
+                              + columns.map { Self.csvText(properties[$0], dialect: dialect) }, dialect: dialect, to: &out)
+        }
+    }
+
+    private static func appendCSVRow(_ fields: [String], dialect: CSVDialect, to out: inout [UInt8]) {
         let delimiter = Character(Unicode.Scalar(dialect.delimiter))
-        func append(_ field: String) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(dialect.delimiter) }
             if field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 out.append(UInt8(ascii: "\""))
                 out.append(contentsOf: field.replacingOccurrences(of: "\"", with: "\"\"").utf8)
@@ -27,21 +58,7 @@ extension ScoringResult {
                 out.append(contentsOf: field.utf8)
             }
         }
-        func row(_ fields: [String]) {
-            for (i, f) in fields.enumerated() {
-                if i > 0 { out.append(dialect.delimiter) }
-                append(f)
-            }
-            out.append(contentsOf: dialect.lineEnd)
-        }
-        row(header)
-        for s in outputOrder {
-            var properties = candidates[s].properties
-            for (key, value) in siteProperties(s) { properties[key] = value }
-            row([dialect.number(Self.csvNumber(lonLat[s].x, decimals: 7)), dialect.number(Self.csvNumber(lonLat[s].y, decimals: 7))]
-                + columns.map { Self.csvText(properties[$0], dialect: dialect) })
-        }
-        return out
+        out.append(contentsOf: dialect.lineEnd)
     }
 
     static func csvText(_ value: JSONValue?, dialect: CSVDialect) -> String {

@@ -62,7 +62,7 @@ extension ScoringResult {
     /// numbers are first gathered column by column (independent loads that overlap), then encoded.
     /// `keys[j]` is the pre-encoded `"name":` of `outputPropertyNames[j]`.
     func encodeRankedFeatures(_ range: Range<Int>, lonLatGeometries: [Geometry?], addedNames: [String: Int], keys: [[UInt8]],
-                              into e: inout GeoJSONFeatureEncoder) {
+                              into e: inout GeoJSONFeatureEncoder, positionOffset: Int = 0) {
         let batch = Self.gatherBatch
         let columns = keys.count
         let m = methodColumns.count
@@ -91,7 +91,7 @@ extension ScoringResult {
                     }
                 }
                 for k in 0..<count {
-                    e.separator(before: start + k)
+                    e.separator(before: positionOffset + start + k)
                     encodeRankedFeature(site: sites[k], row: k, gathered: gathered, lonLatGeometries: lonLatGeometries,
                                         addedNames: addedNames, keys: keys, into: &e)
                 }
@@ -230,10 +230,10 @@ extension ScoringResult {
         m["ahp_cr"] = ahp.map { .number($0.cr) } ?? .null
         m["inputs"] = .array(inputs.map { .object(["layer": .string($0.layer), "path": .string($0.path), "sha256": .string($0.sha256)]) })
         var counts = JSONObject()
-        counts["candidates"] = .number(Double(siteIDs.count))
-        counts["scored"] = .number(Double(eligibleIndices.count))
-        counts["excluded"] = .number(Double(siteIDs.count - eligibleIndices.count))
-        counts["excluded_by"] = .object(JSONObject(members: exclusionCounts.map { ($0.reason, JSONValue.number(Double($0.count))) }))
+        counts["candidates"] = .number(Double(candidateTotal))
+        counts["scored"] = .number(Double(scoredTotal))
+        counts["excluded"] = .number(Double(candidateTotal - scoredTotal))
+        counts["excluded_by"] = .object(JSONObject(members: exclusionTotals.map { ($0.reason, JSONValue.number(Double($0.count))) }))
         m["counts"] = .object(counts)
         if !mergedParts.isEmpty { m["parts"] = .array(mergedParts.map(\.manifestEntry)) }
         return m

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GeoCore
 
@@ -22,7 +23,7 @@ import GeoCore
 /// Numbers are written as the shortest text that reads back to the same Double (coordinates too, never rounded),
 /// so a merge reproduces the single-process run bit for bit.
 enum PartFile {
-    static let format = "standort-part/1"
+    static let format = "standort-part/2"
 
     /// The header of a part.
     struct Header {
@@ -33,9 +34,14 @@ enum PartFile {
         var workingCRS: String
         var candidateCRS: String
         var candidateCount: Int
-        var siteCount: Int
         var criteria: [(id: String, text: Bool)]
         var inputs: [InputRecord]
+    }
+
+    /// The last line of a part: how many site lines precede it (a cut-off file has no trailer or fewer lines) and
+    /// the warnings of reading and checking the layers (known only after the last candidate).
+    struct Trailer {
+        var siteCount: Int
         var warnings: [String]
     }
 
@@ -62,11 +68,19 @@ enum PartFile {
         o["working_crs"] = .string(h.workingCRS)
         o["candidate_crs"] = .string(h.candidateCRS)
         o["candidates"] = .number(Double(h.candidateCount))
-        o["sites"] = .number(Double(h.siteCount))
         o["criteria"] = .array(h.criteria.map { .object(["id": .string($0.id), "text": .bool($0.text)]) })
         o["inputs"] = .array(h.inputs.map { .object(["layer": .string($0.layer), "path": .string($0.path), "sha256": .string($0.sha256)]) })
-        o["warnings"] = .array(h.warnings.map { .string($0) })
         var out = Array("{\"type\":\"FeatureCollection\",\"standort_part\":".utf8)
+        out += Array(JSONValue.object(o).jsonText.utf8)
+        out += Array(",\"features\":[]}\n".utf8)
+        return out
+    }
+
+    static func encodeTrailer(_ t: Trailer) -> [UInt8] {
+        var o = JSONObject()
+        o["sites"] = .number(Double(t.siteCount))
+        o["warnings"] = .array(t.warnings.map { .string($0) })
+        var out = Array("{\"type\":\"FeatureCollection\",\"standort_part_end\":".utf8)
         out += Array(JSONValue.object(o).jsonText.utf8)
         out += Array(",\"features\":[]}\n".utf8)
         return out
@@ -189,18 +203,28 @@ enum PartFile {
 
     // MARK: - Reading
 
-    /// Reads a part: checks its header with `checkHeader`, then hands its sites to `consume` in input order, a
-    /// chunk of lines at a time (each chunk parsed on all cores), so only one chunk's parsed lines are held.
-    /// Returns the header and the file's SHA-256. Errors name the file and the line.
-    static func read(_ url: URL, checkHeader: (Header) throws -> Void, consume: ([Site]) throws -> Void) throws -> (header: Header, sha256: String) {
+    /// Where a site's line is in its part file.
+    struct LineLocation {
+        var offset: Int
+        var length: Int
+    }
+
+    /// Reads a part front to back in blocks (never the whole file in memory): checks its header with `checkHeader`,
+    /// then hands its sites with their lines' locations to `consume` in input order, a block of lines at a time
+    /// (parsed on all cores). Returns the header, the trailer and the file's SHA-256. Errors name the file and the line.
+    static func read(_ url: URL, checkHeader: (Header) throws -> Void,
+                     consume: ([Site], [LineLocation]) throws -> Void) throws -> (header: Header, trailer: Trailer, sha256: String) {
         let file = url.path
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw PartitionError(.notAPartFile(detail: "cannot be read: \(error.localizedDescription)"), file: file)
+        let reader: BlockReader
+        do { reader = try BlockReader(url) } catch {
+            throw PartitionError(.notAPartFile(detail: "cannot be read: \(error.reason)"), file: file)
         }
-        let sha = SHA256.hex(of: data)
-        let header = try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Header in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        var hasher = SHA256.Hasher()
+        var header: Header?
+        var trailer: Trailer?
+        var lineNumber = 0
+        var sites = 0
+        try reader.forEachBlock(boundary: BlockReader.lineBoundary, raw: { hasher.update($0) }) { (bytes: UnsafeBufferPointer<UInt8>, offset: Int) throws in
             var lines: [Range<Int>] = []
             var start = 0
             for i in bytes.indices where bytes[i] == 10 {
@@ -208,36 +232,80 @@ enum PartFile {
                 start = i + 1
             }
             if start < bytes.count { lines.append(start..<bytes.count) }
-            guard let first = lines.first else { throw PartitionError(.notAPartFile(detail: "the file is empty"), file: file) }
-            let headerDoc = try parseLine(bytes, first, line: 1, file: file)
-            guard case .object(let h)? = headerDoc.foreignMembers["standort_part"] else {
-                throw PartitionError(.notAPartFile(detail: "line 1 has no 'standort_part' header"), file: file)
-            }
-            let header = try decodeHeader(h, file: file)
-            guard lines.count - 1 == header.siteCount else {
-                throw PartitionError(.malformedLine(line: lines.count + 1, detail: "the header announces \(header.siteCount) sites, the file has \(lines.count - 1)"), file: file)
-            }
-            try checkHeader(header)
-            let k = header.criteria.count
-            // The mapped bytes outlive the loop and are only read.
-            nonisolated(unsafe) let shared = bytes
-            let ranges = lines
-            let chunk = 65_536
-            var from = 1
-            while from < ranges.count {
-                let to = min(ranges.count, from + chunk)
-                let base = from
-                let results = ConcurrentSlots<Result<Site, Error>>(count: to - from)
-                DispatchQueue.concurrentPerform(iterations: to - from) { n in
-                    let line = base + n
-                    results.set(n, Result { try decodeSite(try parseLine(shared, ranges[line], line: line + 1, file: file), criteria: k, line: line + 1, file: file) })
+            var from = 0
+            if header == nil {
+                guard let first = lines.first else { return }
+                lineNumber = 1
+                let headerDoc = try parseLine(bytes, first, line: 1, file: file)
+                guard case .object(let h)? = headerDoc.foreignMembers["standort_part"] else {
+                    throw PartitionError(.notAPartFile(detail: "line 1 has no 'standort_part' header"), file: file)
                 }
-                try consume(try results.values.map { try $0.get() })
-                from = to
+                header = try decodeHeader(h, file: file)
+                try checkHeader(header!)
+                from = 1
             }
-            return header
+            guard from < lines.count else { return }
+            if trailer != nil {
+                throw PartitionError(.malformedLine(line: lineNumber + 1, detail: "a line after the part's last line ('standort_part_end')"), file: file)
+            }
+            let k = header!.criteria.count
+            let firstLine = lineNumber + 1
+            let ranges = Array(lines[from...])
+            nonisolated(unsafe) let shared = bytes  // read only, for the duration of this call
+            let results = ConcurrentSlots<Result<Site?, Error>>(count: ranges.count)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { n in
+                results.set(n, Result {
+                    let doc = try parseLine(shared, ranges[n], line: firstLine + n, file: file)
+                    if doc.foreignMembers["standort_part_end"] != nil { return nil }
+                    return try decodeSite(doc, criteria: k, line: firstLine + n, file: file)
+                })
+            }
+            var parsed: [Site] = []
+            parsed.reserveCapacity(ranges.count)
+            var locations: [LineLocation] = []
+            locations.reserveCapacity(ranges.count)
+            for (n, result) in results.values.enumerated() {
+                if let site = try result.get() {
+                    guard trailer == nil else {
+                        throw PartitionError(.malformedLine(line: firstLine + n, detail: "a line after the part's last line ('standort_part_end')"), file: file)
+                    }
+                    parsed.append(site)
+                    locations.append(LineLocation(offset: offset + ranges[n].lowerBound, length: ranges[n].count))
+                } else {
+                    let doc = try parseLine(bytes, ranges[n], line: firstLine + n, file: file)
+                    trailer = try decodeTrailer(doc, line: firstLine + n, file: file)
+                }
+            }
+            lineNumber += ranges.count
+            sites += parsed.count
+            try consume(parsed, locations)
         }
-        return (header, sha)
+        guard let header else { throw PartitionError(.notAPartFile(detail: "the file is empty"), file: file) }
+        guard let trailer else {
+            throw PartitionError(.malformedLine(line: lineNumber + 1, detail: "the file ends without its last line ('standort_part_end'): it is cut off, measure the partition again"), file: file)
+        }
+        guard trailer.siteCount == sites else {
+            throw PartitionError(.malformedLine(line: lineNumber, detail: "the last line announces \(trailer.siteCount) sites, the file has \(sites)"), file: file)
+        }
+        return (header, trailer, hasher.hex())
+    }
+
+    /// The site on one line of a part file, at `location` (read with pread; for writing the ranked output in rank order).
+    static func readSite(_ reader: BlockReader, at location: LineLocation, criteria k: Int) throws -> Site {
+        guard let bytes = reader.read(offset: location.offset, length: location.length) else {
+            throw PartitionError(.notAPartFile(detail: "changed while it was merged (a line at byte \(location.offset) cannot be read)"), file: reader.path)
+        }
+        return try bytes.withUnsafeBufferPointer { b in
+            try decodeSite(try parseLine(b, 0..<b.count, line: 0, file: reader.path), criteria: k, line: 0, file: reader.path)
+        }
+    }
+
+    private static func decodeTrailer(_ doc: FeatureCollection, line: Int, file: String) throws -> Trailer {
+        guard case .object(let t)? = doc.foreignMembers["standort_part_end"], let sites = t["sites"]?.number,
+              case .array(let warnings)? = t["warnings"] else {
+            throw PartitionError(.malformedLine(line: line, detail: "the last line ('standort_part_end') lacks 'sites' or 'warnings'"), file: file)
+        }
+        return Trailer(siteCount: Int(sites), warnings: warnings.compactMap(\.string))
     }
 
     private static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, file: String) throws -> FeatureCollection {
@@ -257,8 +325,8 @@ enum PartFile {
         guard case .object(let scenario)? = h["scenario"], let sha = scenario["sha256"]?.string, let name = scenario["name"]?.string,
               case .object(let p)? = h["partition"], let index = p["index"]?.number, let count = p["count"]?.number, let by = p["by"]?.string,
               let working = h["working_crs"]?.string, let candidateCRS = h["candidate_crs"]?.string,
-              let candidates = h["candidates"]?.number, let sites = h["sites"]?.number,
-              case .array(let criteria)? = h["criteria"], case .array(let inputs)? = h["inputs"], case .array(let warnings)? = h["warnings"]
+              let candidates = h["candidates"]?.number,
+              case .array(let criteria)? = h["criteria"], case .array(let inputs)? = h["inputs"]
         else { throw fail("a member is missing or has the wrong type") }
         let partition: Partition
         do { partition = try Partition(index: Int(index), count: Int(count), scheme: try PartitionScheme(parsing: by)) } catch {
@@ -266,7 +334,7 @@ enum PartFile {
         }
         return Header(
             version: h["version"]?.string ?? "", scenarioName: name, scenarioSHA256: sha, partition: partition,
-            workingCRS: working, candidateCRS: candidateCRS, candidateCount: Int(candidates), siteCount: Int(sites),
+            workingCRS: working, candidateCRS: candidateCRS, candidateCount: Int(candidates),
             criteria: try criteria.map { c in
                 guard case .object(let o) = c, let id = o["id"]?.string, case .bool(let text)? = o["text"] else { throw fail("criteria") }
                 return (id, text)
@@ -274,8 +342,7 @@ enum PartFile {
             inputs: try inputs.map { i in
                 guard case .object(let o) = i, let layer = o["layer"]?.string, let path = o["path"]?.string, let sha = o["sha256"]?.string else { throw fail("inputs") }
                 return InputRecord(layer: layer, path: path, sha256: sha)
-            },
-            warnings: warnings.compactMap(\.string)
+            }
         )
     }
 

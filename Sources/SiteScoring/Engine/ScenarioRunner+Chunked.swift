@@ -1,0 +1,177 @@
+import Dispatch
+import Foundation
+import GeoCore
+
+/// What measuring a partition produced (its part file went to the output as it was measured).
+public struct PartitionSummary: Sendable {
+    /// The partition measured.
+    public let partition: Partition
+    /// The number of its sites.
+    public let siteCount: Int
+    /// The number of candidates of the whole scenario.
+    public let candidateCount: Int
+    /// Warnings for the planner (those of reading and checking the layers; the merge repeats them).
+    public let warnings: [String]
+}
+
+extension ScenarioRunner {
+    /// Measures the candidates of one partition — raw criterion values and exclusions, a pure function of each site
+    /// and the context layers — a chunk of candidates at a time (issue 16), and writes the part file
+    /// (``PartFile``, `standort-part/2`) to `url` atomically as it goes. Memory: the context layers with their
+    /// indexes, one chunk of candidates and, while the file is first read, one id per candidate.
+    ///
+    /// The candidates are read twice: first for what is decided over all of them (the working CRS of `crs: auto`,
+    /// unique ids, the fields criteria read), then chunk by chunk to measure. Value functions, aggregation and
+    /// ranking need all sites and happen in ``merge(_:parts:options:)``.
+    public static func measurePartition(_ scenario: Scenario, partition: Partition, to url: URL, protecting inputs: [URL] = [],
+                                        options: RunOptions = RunOptions(), version: String, timings: inout StageTimings) throws -> PartitionSummary {
+        var clock = StageClock()
+        var stages = StageTimings()
+        var summary: PartitionSummary?
+        try AtomicFileWriter().write(to: url, protecting: inputs) { emit in
+            summary = try measureInChunks(scenario, partition: partition, options: options, version: version, clock: &clock, timings: &stages, emit: emit)
+        }
+        timings = stages
+        return summary!
+    }
+
+    static func measureInChunks(_ scenario: Scenario, partition: Partition, options: RunOptions, version: String,
+                                clock: inout StageClock, timings: inout StageTimings, emit: ([UInt8]) throws -> Void) throws -> PartitionSummary {
+        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let idField = scenario.candidates.idField
+        // Read: the context layers whole, the candidates' reader (CSV: decides number conventions over the file).
+        var layers = try readAll(scenario.layers, threads: options.threads)
+        let candidates = try CandidateChunks(scenario.candidates.layer)
+        clock.lap(\.read, &timings)
+
+        // First pass over the candidates: their extent (working CRS), unique ids, the fields criteria read.
+        let transformers = TransformerCache()
+        var box: BoundingBox?
+        var fields = FieldTally(fields: MeasureContext.fieldUses(scenario).filter { $0.layer == nil }.map(\.field))
+        var firstOfID: [SiteID: Int] = [:]
+        var candidateCount = 0
+        try candidates.forEachChunk { chunk, first in
+            for p in try lonLatPositions(of: chunk, transformers: transformers) where p.isFinite {
+                if box == nil { box = BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y) } else { box!.expand(toInclude: p) }
+            }
+            fields.add(chunk.features)
+            for (i, feature) in chunk.features.enumerated() {
+                let id = try remapped(first) { try SiteTable.siteID(feature, index: i, idField: idField, layer: chunk) }
+                if let other = firstOfID.updateValue(first + i, forKey: id) {
+                    throw ScoringError(.duplicateSiteID(otherFeature: other), file: chunk.file, featureIndex: first + i, featureID: id.description, field: idField)
+                }
+            }
+            candidateCount += chunk.features.count
+            options.progress?("reading candidates", 1)
+        }
+        firstOfID = [:]
+        let candidateFile = scenario.candidates.layer.url.path
+        let working = try workingCRS(scenario, candidateBox: box, file: candidateFile)
+        let workingInfo = try working.requireProjected()
+
+        // The context layers: area-of-use check, transform, indexes (as a whole run does).
+        var areaWarnings: [String] = [], transformWarnings: [String] = []
+        for i in layers.indices {
+            let lonLat = try lonLatPositions(of: layers[i], transformers: transformers)
+            if let area = workingInfo.areaOfUse {
+                let check = try AreaOfUseCheck.run(layers[i], lonLat, area: area, working: working)
+                areaWarnings += check.warnings
+                if !check.dropped.isEmpty { layers[i] = layers[i].removing(check.dropped) }
+            }
+        }
+        for i in layers.indices {
+            let (geometries, warnings) = try transform(layers[i], to: working, transformers: transformers)
+            layers[i].working = geometries
+            transformWarnings += warnings
+        }
+        let byName = Dictionary(uniqueKeysWithValues: layers.map { ($0.source.name, $0) })
+        let emptyLayer = LoadedLayer(source: scenario.candidates.layer, collection: FeatureCollection(features: [], crs: candidates.crs.definition),
+                                     crs: candidates.crs, sha256: "")
+        var context = MeasureContext(layers: byName, sites: SiteTable(layer: emptyLayer, ids: [], referencePoints: [], areas: []),
+                                     threads: threads, progress: nil)
+        context.candidateFields = fields
+        let prepareWarnings = try context.prepare(for: scenario)
+        clock.lap(\.transform, &timings)
+
+        // The header (the inputs' digests: the candidates' is known after the first pass).
+        let inputs = [InputRecord(layer: scenario.candidates.layer.name, path: scenario.candidates.layer.path, sha256: candidates.sha256 ?? "")]
+            + layers.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256,
+                                       attribution: $0.collection.foreignMembers["attribution"]?.string,
+                                       derivation: $0.collection.foreignMembers["derivation"]?.string) }
+        try emit(PartFile.encodeHeader(PartFile.Header(
+            version: version, scenarioName: scenario.name, scenarioSHA256: scenario.sourceSHA256 ?? "", partition: partition,
+            workingCRS: working.definition, candidateCRS: candidates.crs.definition, candidateCount: candidateCount,
+            criteria: scenario.criteria.map { c in
+                if case .attribute = c.kind { return (c.id, c.value?.isCategorical ?? false) }
+                return (c.id, false)
+            },
+            inputs: inputs)))
+
+        // Second pass: measure chunk by chunk and write each chunk's lines.
+        var candidateArea = workingInfo.areaOfUse.map { AreaOfUseCheck(layer: emptyLayer, area: $0, working: working) }
+        var kept = 0, siteCount = 0, done = 0
+        try candidates.forEachChunk { read, first in
+            var chunk = read
+            if candidateArea != nil {
+                let dropped = candidateArea!.add(chunk, try lonLatPositions(of: chunk, transformers: transformers), firstIndex: first)
+                if !dropped.isEmpty { chunk = chunk.removing(dropped) }
+            }
+            chunk.working = try transform(chunk, to: working, transformers: transformers).0
+            let offset = kept
+            let all = try remapped(offset) { try SiteTable(chunk, idField: idField) }
+            let members = all.ids.indices.filter { partition.contains(id: all.ids[$0], point: all.referencePoints[$0]) }
+            let sites = all.subset(members)
+            var measuring = MeasureContext(layers: byName, sites: sites, threads: threads, progress: nil)
+            measuring.indexes = context.indexes
+            measuring.fieldValues = context.fieldValues
+            let (measured, exclusions) = try remapped(offset, members: members) {
+                let measured = try measuring.measureAll(scenario.criteria)
+                return (measured, try measuring.exclusions(scenario, measured: measured))
+            }
+            // Lines encoded on all cores, written in order.
+            let block = 4096
+            let blocks = (members.count + block - 1) / block
+            let encoded = ConcurrentSlots<[UInt8]>(count: blocks)
+            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                var out: [UInt8] = []
+                for r in (b * block)..<min(members.count, (b + 1) * block) {
+                    PartFile.appendSite(PartFile.Site(index: offset + members[r], id: sites.ids[r], reference: sites.referencePoints[r],
+                                                      raw: measured.map { $0.raw[r] }, text: measured.map { $0.text?[r] ?? nil },
+                                                      exclusions: exclusions[r], feature: sites.layer.features[r]), to: &out)
+                }
+                encoded.set(b, out)
+            }
+            for part in encoded.values { try emit(part) }
+            kept += chunk.features.count
+            siteCount += members.count
+            done += read.features.count
+            options.progress?("measuring", Double(done) / Double(max(1, candidateCount)))
+        }
+        let candidateAreaWarnings = try candidateArea?.finish() ?? []
+        clock.lap(\.criteria, &timings)
+        // Warnings in the order of a whole run: reading, area of use, transforms, unused layers, fields and polygons.
+        let warnings = candidates.readWarnings + layers.flatMap(\.readWarnings) + candidateAreaWarnings + areaWarnings
+            + transformers.warnings(from: candidates.crs, to: working, file: candidateFile) + transformWarnings
+            + unusedLayerWarnings(scenario) + prepareWarnings
+        try emit(PartFile.encodeTrailer(PartFile.Trailer(siteCount: siteCount, warnings: warnings)))
+        return PartitionSummary(partition: partition, siteCount: siteCount, candidateCount: kept, warnings: warnings)
+    }
+
+    /// Runs `body`, naming a failing feature by its position in the whole candidate file: `offset` plus its position
+    /// in the chunk (or, with `members`, plus `members[position]`).
+    private static func remapped<T>(_ offset: Int, members: [Int]? = nil, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch var error as ScoringError {
+            if let i = error.featureIndex {
+                if let members { if members.indices.contains(i) { error.featureIndex = offset + members[i] } } else { error.featureIndex = offset + i }
+            }
+            throw error
+        }
+    }
+}
+
+extension TransformerCache {
+    /// The accuracy warnings of the transformer from `source` to `target` (built once per run), naming `file`.
+    func warnings(from source: CRS, to target: CRS, file: String) -> [String] {
+        ((try? transformer(from: source, to: target))?.warnings ?? []).map { "\(file): \($0)" }
+    }
+}

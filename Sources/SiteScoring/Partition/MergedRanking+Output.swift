@@ -1,0 +1,69 @@
+import Foundation
+import GeoCore
+
+extension MergedRanking {
+    /// Output positions encoded per chunk: each chunk's sites are re-read from their part lines.
+    static let outputChunk = 16_384
+
+    /// Writes the ranking as `format` to `url` atomically, the same bytes as ``ScoringResult/write(_:to:scenarioPath:version:options:protecting:)``
+    /// of the single-process run. GeoJSON and CSV are written a chunk of sites at a time; GeoPackage, FlatGeobuf and
+    /// XLSX are written from the whole ranking in memory (as a single-process run does).
+    @discardableResult
+    public func write(_ format: RankedOutputFormat, to url: URL, scenarioPath: String, version: String,
+                      options: RankedOutputOptions = RankedOutputOptions(), protecting inputs: [URL]) throws -> [String] {
+        switch format {
+        case .geojson, .csv:
+            let warnings = ScoringResult.mixedGeometryWarnings(types: geometryTypes, format: format, options: options)
+            let head = try chunk(0..<0)
+            let failure = FirstError()
+            let writer = GeoJSONWriter(coordinateDecimals: options.coordinateDecimals)
+            let names = head.outputPropertyPositions
+            let keys = head.outputPropertyNames.map { GeoJSONFeatureEncoder.memberKey($0) }
+            let columns = head.rankedCSVColumns(propertyNames: propertyNames)
+            try AtomicFileWriter().write(to: url, protecting: inputs) { (emit: ([UInt8]) throws -> Void) in
+                if format == .csv {
+                    try emit(head.rankedCSVHeader(columns, dialect: options.csvDialect))
+                    var start = 0
+                    while start < count {
+                        let part = try chunk(start..<min(count, start + Self.outputChunk * 4))
+                        var out: [UInt8] = []
+                        try part.appendRankedCSVRows(columns, dialect: options.csvDialect, to: &out)
+                        try emit(out)
+                        start += Self.outputChunk * 4
+                    }
+                    return
+                }
+                let manifest = head.manifest(scenarioPath: scenarioPath, version: version)
+                try writer.encodeStreaming(featureCount: count, foreignMembers: ["standort": .object(manifest)], threads: options.threads,
+                                           chunkSize: Self.outputChunk, encodeRange: { [self] range, encoder in
+                    do {
+                        let part = try chunk(range)
+                        let geometries = try part.lonLatGeometries(options.geometry)
+                        part.encodeRankedFeatures(0..<range.count, lonLatGeometries: geometries, addedNames: names, keys: keys, into: &encoder,
+                                                  positionOffset: range.lowerBound)
+                    } catch {
+                        failure.note(error)
+                    }
+                }) { (part: [UInt8]) throws in
+                    if let error = failure.error { throw error }
+                    try emit(part)
+                }
+            }
+            return warnings
+        case .gpkg, .fgb, .xlsx:
+            return try materialized().write(format, to: url, scenarioPath: scenarioPath, version: version, options: options, protecting: inputs)
+        }
+    }
+}
+
+/// The first error of parallel work, kept to be thrown once the work is done.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    var error: (any Error)? { lock.withLock { first } }
+
+    func note(_ error: any Error) {
+        lock.withLock { if first == nil { first = error } }
+    }
+}
