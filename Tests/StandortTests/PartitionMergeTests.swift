@@ -103,17 +103,23 @@ final class PartitionMergeTests: XCTestCase {
         // A part whose site was moved to another file (the same site twice / a site in the wrong partition).
         let lines = try String(contentsOf: folder.appendingPathComponent(three[0]), encoding: .utf8).split(separator: "\n")
         let moved = try String(contentsOf: folder.appendingPathComponent(three[1]), encoding: .utf8) .split(separator: "\n")
-        var header = String(lines[0])
-        let count = lines.count - 1
-        header = header.replacingOccurrences(of: "\"sites\":\(count)", with: "\"sites\":\(count + 1)")
-        try ([header] + lines.dropFirst().map(String.init) + [String(moved[1])]).joined(separator: "\n")
+        // The last line ('standort_part_end') counts the site lines.
+        let header = String(lines[0])
+        let sites = lines.dropFirst().dropLast().map(String.init)
+        let trailer = String(lines.last!)
+        XCTAssertTrue(trailer.contains("\"standort_part_end\":{\"sites\":\(sites.count)"), trailer)
+        let moreSites = trailer.replacingOccurrences(of: "\"sites\":\(sites.count)", with: "\"sites\":\(sites.count + 1)")
+        try ([header] + sites + [String(moved[1]), moreSites]).joined(separator: "\n")
             .write(to: folder.appendingPathComponent("edited.ndjson"), atomically: true, encoding: .utf8)
         try fails(["merge", "scenario.yaml", "edited.ndjson", three[1], three[2], "--out", "bad.geojson"], mentions: ["edited.ndjson", "belongs to partition 2"])
-        // Not a part file at all, a cut-off part, and a missing file.
+        // Not a part file at all, a cut-off part (no last line, or fewer sites than it announces), and a missing file.
         try fails(["merge", "scenario.yaml", "candidates.geojson", "--out", "bad.geojson"], mentions: ["candidates.geojson", "not a Standort partition file"])
-        try ([header] + lines.dropFirst().map(String.init)).joined(separator: "\n")
+        try ([header] + sites.dropLast()).joined(separator: "\n")
             .write(to: folder.appendingPathComponent("short.ndjson"), atomically: true, encoding: .utf8)
-        try fails(["merge", "scenario.yaml", "short.ndjson", three[1], three[2], "--out", "bad.geojson"], mentions: ["short.ndjson", "announces \(count + 1) sites"])
+        try fails(["merge", "scenario.yaml", "short.ndjson", three[1], three[2], "--out", "bad.geojson"], mentions: ["short.ndjson", "cut off"])
+        try ([header] + sites.dropLast() + [trailer]).joined(separator: "\n")
+            .write(to: folder.appendingPathComponent("fewer.ndjson"), atomically: true, encoding: .utf8)
+        try fails(["merge", "scenario.yaml", "fewer.ndjson", three[1], three[2], "--out", "bad.geojson"], mentions: ["fewer.ndjson", "announces \(sites.count) sites"])
         try fails(["merge", "scenario.yaml", "nope.ndjson", "--out", "bad.geojson"], status: 66, mentions: ["nope.ndjson"])
         // Bad partition specifications are usage errors.
         try fails(["score", "scenario.yaml", "--partition", "4/3", "--out", "bad.geojson"], status: 64, mentions: ["between 1 and the partition count"])

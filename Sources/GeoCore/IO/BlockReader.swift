@@ -39,7 +39,7 @@ public final class BlockReader: @unchecked Sendable {
     public func forEachBlock<E: Error>(blockSize: Int = 32 << 20, boundary: (UnsafeBufferPointer<UInt8>) -> Int?,
                                        raw: (UnsafeRawBufferPointer) -> Void = { _ in },
                                        _ body: (UnsafeBufferPointer<UInt8>, Int) throws(E) -> Void) throws(E) {
-        var buffer = [UInt8](repeating: 0, count: max(1 << 16, blockSize))
+        var buffer = [UInt8](repeating: 0, count: max(64, blockSize))
         var filled = 0, offset = 0, atEnd = false
         while !atEnd {
             if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }

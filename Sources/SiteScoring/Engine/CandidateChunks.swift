@@ -12,8 +12,10 @@ final class CandidateChunks {
     let readWarnings: [String]
     private let csv: CSVChunkReader?
     private let loaded: LoadedLayer?
-    /// Features per chunk of a layer read whole.
-    static let chunkSize = 65_536
+    /// Features per chunk of a layer read whole (`STANDORT_STREAM_CHUNK_FEATURES` overrides it, for tests and tuning).
+    static let chunkSize = ProcessInfo.processInfo.environment["STANDORT_STREAM_CHUNK_FEATURES"].flatMap(Int.init).map { max(1, $0) } ?? 65_536
+    /// Bytes per block of a streamed CSV (`STANDORT_STREAM_BLOCK_BYTES` overrides it): about 130,000 rows of 30 bytes.
+    static let blockBytes = ProcessInfo.processInfo.environment["STANDORT_STREAM_BLOCK_BYTES"].flatMap(Int.init).map { max(64, $0) } ?? 4 << 20
     /// SHA-256 of the file, known after the first `forEachChunk`.
     private(set) var sha256: String?
 
@@ -31,7 +33,8 @@ final class CandidateChunks {
                 throw ScoringError(.layerFileNotFound(layer: source.name, path: source.path), file: path)
             }
             guard !isDirectory.boolValue else { throw ScoringError(.layerIsDirectory(layer: source.name), file: path) }
-            let reader = try CSVChunkReader(url: source.url, xColumn: source.xColumn!, yColumn: source.yColumn!, crs: source.crs?.definition ?? "EPSG:4326")
+            let reader = try CSVChunkReader(url: source.url, xColumn: source.xColumn!, yColumn: source.yColumn!, crs: source.crs?.definition ?? "EPSG:4326",
+                                            blockSize: Self.blockBytes)
             csv = reader
             loaded = nil
             crs = source.crs ?? CRS(reader.crs)
