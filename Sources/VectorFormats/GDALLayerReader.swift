@@ -16,4 +16,11 @@ public struct GDALLayerReader: LayerReader {
         let prefix = request.url.path + ": "
         return LayerReadResult(collection: layer.collection, warnings: layer.warnings.map { prefix + $0 })
     }
+
+    /// Streams the layer feature by feature from GDAL, handing out chunks of `chunkSize`.
+    public func readChunks(_ request: LayerReadRequest, chunkSize: Int, _ body: (FeatureCollection, Int) throws -> Void) throws -> [String] {
+        let prefix = request.url.path + ": "
+        return try GDALVectorReader.readChunks(url: request.url, layer: request.layerName, crs: request.crs, chunkSize: chunkSize, body)
+            .map { prefix + $0 }
+    }
 }

@@ -73,31 +73,87 @@ public enum GDALVectorReader {
             // Without forcing, drivers answer only when the count is cheap (-1 otherwise).
             let count = OGR_L_GetFeatureCount(handle, 0)
             if count > 0 { features.reserveCapacity(Int(count)) }
-            let errorsBefore = diagnostics.errors.count
-            OGR_L_ResetReading(handle)
-            while let feature = OGR_L_GetNextFeature(handle) {
-                defer { OGR_F_Destroy(feature) }
-                let index = features.count
-                var geometry: Geometry?
-                if let borrowed = OGR_F_GetGeometryRef(feature) {
-                    do throws(OGRGeometryReading.Unsupported) {
-                        geometry = try OGRGeometryReading.geometry(from: borrowed)
-                    } catch {
-                        throw VectorFormatError(.unsupportedGeometry(kind: error.kind, featureIndex: index), path: url.path)
-                    }
-                }
-                let id: FeatureID? = meaningfulFID ? .number(Double(OGR_F_GetFID(feature))) : nil
-                features.append(Feature(id: id, geometry: geometry, properties: fields.properties(of: feature)))
-            }
-            // A failed read ends the loop like the end of the layer does; an error raised meanwhile says which it was.
-            if diagnostics.errors.count > errorsBefore, let message = diagnostics.errors.last {
-                throw VectorFormatError(.readFailed(message: message, featureIndex: features.count), path: url.path)
-            }
+            try readFeatures(handle, fields: fields, meaningfulFID: meaningfulFID, url: url, diagnostics: diagnostics) { features.append($0) }
             return GDALLayerData(
                 collection: FeatureCollection(features: features, crs: crsString),
                 layerName: name, layerNames: names, driver: dataset.driverName, fileCRS: fileCRS,
                 fields: fields.schema, warnings: diagnostics.warnings
             )
+        }
+    }
+
+    /// Reads the layer like `read`, handing its features to `body` in chunks of `chunkSize` (at least one chunk,
+    /// possibly empty) with the index of each chunk's first feature, so that one chunk is in memory at a time.
+    /// Returns GDAL's warnings. `body`'s errors stop the reading and are rethrown.
+    public static func readChunks(url: URL, layer: String? = nil, crs: String? = nil, openOptions: [String] = [], chunkSize: Int,
+                                  _ body: (FeatureCollection, Int) throws -> Void) throws -> [String] {
+        var failure: (any Error)?
+        let warnings = try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) -> [String] in
+            let dataset = try open(url, openOptions: openOptions, diagnostics: diagnostics)
+            let (handle, name) = try pickLayer(layer, in: dataset, names: dataset.layerNames, path: url.path)
+            let fileCRS = OGR_L_GetSpatialRef(handle).flatMap { SpatialReference(cloning: $0)?.definitionForPROJ }
+            let hasGeometry = OGR_L_GetGeomType(handle) != wkbNone
+            guard let crsString = crs ?? fileCRS ?? (hasGeometry ? nil : "OGC:CRS84") else {
+                throw VectorFormatError(.missingCRS(layer: name), path: url.path)
+            }
+            let fidColumn = OGR_L_GetFIDColumn(handle).map { String(cString: $0) } ?? ""
+            let meaningfulFID = !fidColumn.isEmpty && !["fid", "ogc_fid", "objectid", "ogr_fid"].contains(fidColumn.lowercased())
+            let fields = OGRFieldReading(layer: handle)
+            var chunk: [Feature] = []
+            var first = 0, handed = false
+            func hand() -> Bool {
+                do { try body(FeatureCollection(features: chunk, crs: crsString), first) } catch {
+                    failure = error
+                    return false
+                }
+                handed = true
+                first += chunk.count
+                chunk.removeAll(keepingCapacity: true)
+                return true
+            }
+            try readFeatures(handle, fields: fields, meaningfulFID: meaningfulFID, url: url, diagnostics: diagnostics) { (feature: Feature) -> Bool in
+                chunk.append(feature)
+                return chunk.count < chunkSize || hand()
+            }
+            if failure == nil, !chunk.isEmpty || !handed { _ = hand() }
+            return diagnostics.warnings
+        }
+        if let failure { throw failure }
+        return warnings
+    }
+
+    /// Reads the layer's features in order into `take`, until the layer ends or `take` returns false.
+    private static func readFeatures(_ handle: OGRLayerH, fields: OGRFieldReading, meaningfulFID: Bool, url: URL, diagnostics: GDALDiagnostics,
+                                     _ take: (Feature) -> Bool) throws(VectorFormatError) {
+        var index = 0
+        let errorsBefore = diagnostics.errors.count
+        OGR_L_ResetReading(handle)
+        while let feature = OGR_L_GetNextFeature(handle) {
+            defer { OGR_F_Destroy(feature) }
+            var geometry: Geometry?
+            if let borrowed = OGR_F_GetGeometryRef(feature) {
+                do throws(OGRGeometryReading.Unsupported) {
+                    geometry = try OGRGeometryReading.geometry(from: borrowed)
+                } catch {
+                    throw VectorFormatError(.unsupportedGeometry(kind: error.kind, featureIndex: index), path: url.path)
+                }
+            }
+            let id: FeatureID? = meaningfulFID ? .number(Double(OGR_F_GetFID(feature))) : nil
+            index += 1
+            guard take(Feature(id: id, geometry: geometry, properties: fields.properties(of: feature))) else { return }
+        }
+        // A failed read ends the loop like the end of the layer does; an error raised meanwhile says which it was.
+        if diagnostics.errors.count > errorsBefore, let message = diagnostics.errors.last {
+            throw VectorFormatError(.readFailed(message: message, featureIndex: index), path: url.path)
+        }
+    }
+
+    /// Reads the layer's features in order into `append`.
+    private static func readFeatures(_ handle: OGRLayerH, fields: OGRFieldReading, meaningfulFID: Bool, url: URL, diagnostics: GDALDiagnostics,
+                                     _ append: (Feature) -> Void) throws(VectorFormatError) {
+        try readFeatures(handle, fields: fields, meaningfulFID: meaningfulFID, url: url, diagnostics: diagnostics) { (feature: Feature) -> Bool in
+            append(feature)
+            return true
         }
     }
 

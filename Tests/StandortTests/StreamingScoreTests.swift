@@ -2,13 +2,13 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `score --stream` (issue 16), end to end through the binary with tiny chunks (`STANDORT_STREAM_CHUNK_FEATURES`,
-/// `STANDORT_STREAM_BLOCK_BYTES`), so that a few hundred sites span many chunks: the output is byte for byte the
+/// `score --stream` (issue 16), end to end through the binary with tiny chunks (`STANDORT_STREAM_CHUNK_FEATURES`), so that a few hundred sites span many chunks: the output is byte for byte the
 /// in-memory run's (every method, GeoJSON and CSV, GeoJSON and German CSV candidates), with the same warnings; a
 /// mistake in any chunk gives the same error line as the in-memory run, naming the feature by its place in the file.
 final class StreamingScoreTests: XCTestCase {
     var folder: URL!
-    let tiny = ["STANDORT_STREAM_CHUNK_FEATURES": "37", "STANDORT_STREAM_BLOCK_BYTES": "300"]
+    /// Chunks of 5 features (CSV blocks of 320 bytes).
+    let tiny = ["STANDORT_STREAM_CHUNK_FEATURES": "5"]
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("standort-stream-\(UUID().uuidString)")
@@ -74,6 +74,28 @@ final class StreamingScoreTests: XCTestCase {
         let scenario = try String(contentsOf: yaml, encoding: .utf8)
         try scenario.replacingOccurrences(of: "field: stellplaetze", with: "field: stellplatze").write(to: yaml, atomically: true, encoding: .utf8)
         try check("misspelt field")
+    }
+
+    /// FlatGeobuf and GeoJSON text sequences stream through GDAL (converted with ogr2ogr, the reference tool).
+    func testFlatGeobufAndGeoJSONSequenceCandidatesStream() throws {
+        let scenario = try String(contentsOf: folder.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        for (ext, driver) in [("fgb", "FlatGeobuf"), ("geojsonl", "GeoJSONSeq")] {
+            let convert = Process()
+            convert.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            convert.arguments = ["ogr2ogr", "-f", driver, "candidates.\(ext)", "candidates.geojson"]
+            convert.currentDirectoryURL = folder
+            try convert.run()
+            convert.waitUntilExit()
+            XCTAssertEqual(convert.terminationStatus, 0, "ogr2ogr -f \(driver)")
+            try scenario.replacingOccurrences(of: "path: candidates.geojson", with: "path: candidates.\(ext)")
+                .write(to: folder.appendingPathComponent("\(ext).yaml"), atomically: true, encoding: .utf8)
+            let memory = try run(["score", "\(ext).yaml", "--out", "memory-\(ext).geojson", "--quiet"])
+            XCTAssertEqual(memory.status, 0, memory.stderr)
+            let streamed = try run(["score", "\(ext).yaml", "--stream", "--out", "streamed-\(ext).geojson", "--quiet"], env: tiny)
+            XCTAssertEqual(streamed.status, 0, streamed.stderr)
+            XCTAssertTrue(try bytes("memory-\(ext).geojson") == bytes("streamed-\(ext).geojson"), "\(driver): the streamed output differs")
+            XCTAssertEqual(streamed.stderr, memory.stderr)
+        }
     }
 
     func testStreamAndPartitionAreExclusive() throws {

@@ -49,11 +49,10 @@ public final class CSVChunkReader {
         }
     }
 
-    /// Calls `body(features, firstFeature)` for consecutive blocks of rows, the whole file in order; `raw` sees the
-    /// file's bytes (for a digest).
-    public func forEachChunk(raw: (UnsafeRawBufferPointer) -> Void = { _ in }, _ body: ([Feature], Int) throws -> Void) throws {
+    /// Calls `body(features, firstFeature)` for consecutive blocks of rows, the whole file in order.
+    public func forEachChunk(_ body: ([Feature], Int) throws -> Void) throws {
         var unused = layout.emptyEvidence
-        try forEachRawChunk(evidence: &unused, raw: raw) { features, first, evidence in
+        try forEachRawChunk(evidence: &unused) { features, first, evidence in
             if let readAsPoint { layout.apply(readAsPoint, evidence: evidence, to: &features, firstFeature: first) }
             try body(features, first)
         }
@@ -61,8 +60,7 @@ public final class CSVChunkReader {
 
     /// The rows block by block, with `1.200` provisionally as thousands; each block's evidence is added to `evidence`
     /// and handed to `body` on its own.
-    private func forEachRawChunk(evidence: inout [CSVColumnEvidence], raw: (UnsafeRawBufferPointer) -> Void = { _ in },
-                                 _ body: (inout [Feature], Int, [CSVColumnEvidence]) throws -> Void) throws {
+    private func forEachRawChunk(evidence: inout [CSVColumnEvidence], _ body: (inout [Feature], Int, [CSVColumnEvidence]) throws -> Void) throws {
         let reader: BlockReader
         do { reader = try BlockReader(url) } catch { throw CSVError(.unreadable(error.reason), source: url.path) }
         var line = bodyLine
@@ -70,7 +68,7 @@ public final class CSVChunkReader {
         var total = evidence
         let layout = self.layout
         let bodyStart = self.bodyStart
-        try reader.forEachBlock(blockSize: blockSize, boundary: Self.recordBoundary, raw: raw) { (bytes: UnsafeBufferPointer<UInt8>, offset: Int) throws in
+        try reader.forEachBlock(blockSize: blockSize, boundary: Self.recordBoundary) { (bytes: UnsafeBufferPointer<UInt8>, offset: Int) throws in
             let start = max(0, bodyStart - offset)
             guard start < bytes.count else { return }
             var blockEvidence = layout.emptyEvidence

@@ -43,3 +43,32 @@ public protocol LayerReader: Sendable {
     /// Whether the reader needs the file's bytes (`data`) or opens the file itself (GDAL).
     var readsBytes: Bool { get }
 }
+
+extension LayerReader {
+    /// Reads the layer a chunk of about `chunkSize` features at a time, for candidate files larger than memory
+    /// (issue 16): `body(chunk, firstIndex)` for consecutive chunks in file order (at least one, possibly empty),
+    /// each a collection in the layer's CRS whose first feature is feature `firstIndex` of the file. Returns the
+    /// reader's warnings. This default reads the whole layer and slices it; streaming readers (CSV, GDAL) hold one
+    /// chunk at a time.
+    public func readChunks(_ request: LayerReadRequest, chunkSize: Int, _ body: (FeatureCollection, Int) throws -> Void) throws -> [String] {
+        let data = readsBytes ? try Data(contentsOf: request.url, options: .alwaysMapped) : Data()
+        let result = try read(request, data: data)
+        try LayerChunks.slice(result.collection, chunkSize: chunkSize, body)
+        return result.warnings
+    }
+}
+
+/// Chunks of a collection held whole.
+public enum LayerChunks {
+    /// Hands `collection` to `body` in chunks of `chunkSize` features (one empty chunk for an empty collection).
+    public static func slice(_ collection: FeatureCollection, chunkSize: Int, _ body: (FeatureCollection, Int) throws -> Void) throws {
+        var first = 0
+        repeat {
+            let end = min(collection.features.count, first + max(1, chunkSize))
+            var chunk = collection
+            chunk.features = Array(collection.features[first..<end])
+            try body(chunk, first)
+            first = end
+        } while first < collection.features.count
+    }
+}

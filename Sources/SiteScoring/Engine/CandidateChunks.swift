@@ -1,74 +1,61 @@
 import Foundation
 import GeoCore
 
-/// The candidate layer read a chunk of features at a time (issue 16), so a run keeps one chunk of candidates in
-/// memory rather than the file. CSV is streamed from disk block by block (any size); the other formats are read
-/// whole by their reader and handed out in chunks (their features are in memory once, the measuring is not).
+/// The candidate layer read a chunk of features at a time (issue 16), so a run holds one chunk of candidates rather
+/// than the file. CSV (block by block from disk, any size) and the GDAL formats (FlatGeobuf, GeoJSON text sequences,
+/// GeoPackage, Shapefile: feature by feature) stream; GeoJSON is read whole by its reader and handed out in chunks.
 final class CandidateChunks {
     let source: LayerSource
-    /// The CRS of the candidates' coordinates.
-    let crs: CRS
-    /// The reader's warnings (number conventions), known before the first chunk.
-    let readWarnings: [String]
-    private let csv: CSVChunkReader?
-    private let loaded: LoadedLayer?
-    /// Features per chunk of a layer read whole (`STANDORT_STREAM_CHUNK_FEATURES` overrides it, for tests and tuning).
+    private let reader: any LayerReader
+    private let request: LayerReadRequest
+    /// Features per chunk (`STANDORT_STREAM_CHUNK_FEATURES` overrides it, for tests and tuning; a CSV block is
+    /// about 64 bytes per feature).
     static let chunkSize = ProcessInfo.processInfo.environment["STANDORT_STREAM_CHUNK_FEATURES"].flatMap(Int.init).map { max(1, $0) } ?? 65_536
-    /// Bytes per block of a streamed CSV (`STANDORT_STREAM_BLOCK_BYTES` overrides it): about 130,000 rows of 30 bytes.
-    static let blockBytes = ProcessInfo.processInfo.environment["STANDORT_STREAM_BLOCK_BYTES"].flatMap(Int.init).map { max(64, $0) } ?? 4 << 20
-    /// SHA-256 of the file, known after the first `forEachChunk`.
-    private(set) var sha256: String?
-
-    /// Whether `source` can be streamed (read without holding the file): CSV.
-    static func canStream(_ source: LayerSource, registry: LayerReaderRegistry = .standard) -> Bool {
-        (try? registry.reader(for: source.url).0) == .csv
-    }
+    /// The CRS of the candidates' coordinates, known after the first `forEachChunk`.
+    private(set) var crs: CRS?
+    /// The reader's warnings (number conventions, driver notes), known after the first `forEachChunk`.
+    private(set) var readWarnings: [String] = []
+    /// SHA-256 of the file (read on its own, block by block).
+    let sha256: String
 
     init(_ source: LayerSource, registry: LayerReaderRegistry = .standard) throws {
         self.source = source
-        if Self.canStream(source, registry: registry), source.xColumn != nil, source.yColumn != nil {
-            let path = source.url.path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ScoringError(.layerFileNotFound(layer: source.name, path: source.path), file: path)
-            }
-            guard !isDirectory.boolValue else { throw ScoringError(.layerIsDirectory(layer: source.name), file: path) }
-            let reader = try CSVChunkReader(url: source.url, xColumn: source.xColumn!, yColumn: source.yColumn!, crs: source.crs?.definition ?? "EPSG:4326",
-                                            blockSize: Self.blockBytes)
-            csv = reader
-            loaded = nil
-            crs = source.crs ?? CRS(reader.crs)
-            readWarnings = reader.warnings.map(\.description)
-        } else {
-            let layer = try LoadedLayer.read(source, registry: registry)
-            loaded = layer
-            csv = nil
-            crs = layer.crs
-            readWarnings = layer.readWarnings
-            sha256 = layer.sha256
+        let path = source.url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScoringError(.layerFileNotFound(layer: source.name, path: source.path), file: path)
         }
+        let (format, reader) = try registry.reader(for: source.url)
+        guard !isDirectory.boolValue || format == .fileGDB else { throw ScoringError(.layerIsDirectory(layer: source.name), file: path) }
+        if format == .csv {
+            guard source.xColumn != nil, source.yColumn != nil else { throw ScoringError(.csvNeedsCoordinateColumns(layer: source.name), file: path) }
+        } else if source.xColumn != nil {
+            throw ScoringError(.coordinateColumnsNotApplicable(layer: source.name, format: format.displayName), file: path)
+        }
+        self.reader = reader
+        request = LayerReadRequest(url: source.url, xColumn: source.xColumn, yColumn: source.yColumn, crs: source.crs?.definition, layerName: source.table)
+        sha256 = isDirectory.boolValue ? SHA256.hex(of: Data()) : try Self.digest(source)
     }
 
     /// Calls `body(chunk, firstIndex)` for consecutive chunks of the candidates (each a layer of its own whose first
     /// feature is feature `firstIndex` of the file), the whole file in order.
     func forEachChunk(_ body: (LoadedLayer, Int) throws -> Void) throws {
-        if let loaded {
-            var first = 0
-            let features = loaded.features
-            repeat {
-                let end = min(features.count, first + Self.chunkSize)
-                var collection = loaded.collection
-                collection.features = Array(features[first..<end])
-                try body(LoadedLayer(source: source, collection: collection, crs: crs, sha256: loaded.sha256, readWarnings: []), first)
-                first = end
-            } while first < features.count
-            return
+        let warnings = try reader.readChunks(request, chunkSize: Self.chunkSize) { collection, first in
+            let crs = source.crs ?? CRS(collection.crs)
+            self.crs = crs
+            try body(LoadedLayer(source: source, collection: collection, crs: crs, sha256: sha256), first)
         }
-        var hasher = sha256 == nil ? SHA256.Hasher() : nil
-        try csv!.forEachChunk(raw: { hasher?.update($0) }) { features, first in
-            try body(LoadedLayer(source: source, collection: FeatureCollection(features: features, crs: crs.definition), crs: crs,
-                                 sha256: "", readWarnings: []), first)
+        readWarnings = warnings
+    }
+
+    /// The file's SHA-256, read in blocks (not mapped: the file may be larger than memory).
+    private static func digest(_ source: LayerSource) throws -> String {
+        let reader: BlockReader
+        do throws(BlockReader.OpenError) { reader = try BlockReader(source.url) } catch {
+            throw ScoringError(.layerUnreadable(layer: source.name, detail: error.reason), file: source.url.path)
         }
-        if let done = hasher.take() { sha256 = done.hex() }
+        var hasher = SHA256.Hasher()
+        reader.forEachBlock(boundary: { $0.count }) { (block: UnsafeBufferPointer<UInt8>, _: Int) in hasher.update(UnsafeRawBufferPointer(block)) }
+        return hasher.hex()
     }
 }

@@ -65,6 +65,8 @@ extension ScenarioRunner {
             options.progress?("reading candidates", 1)
         }
         firstOfID = [:]
+        // Every reader hands out at least one chunk, which sets the CRS.
+        let candidateCRS = candidates.crs ?? scenario.candidates.layer.crs ?? .crs84
         let candidateFile = scenario.candidates.layer.url.path
         let working = try workingCRS(scenario, candidateBox: box, file: candidateFile)
         let workingInfo = try working.requireProjected()
@@ -85,8 +87,8 @@ extension ScenarioRunner {
             transformWarnings += warnings
         }
         let byName = Dictionary(uniqueKeysWithValues: layers.map { ($0.source.name, $0) })
-        let emptyLayer = LoadedLayer(source: scenario.candidates.layer, collection: FeatureCollection(features: [], crs: candidates.crs.definition),
-                                     crs: candidates.crs, sha256: "")
+        let emptyLayer = LoadedLayer(source: scenario.candidates.layer, collection: FeatureCollection(features: [], crs: candidateCRS.definition),
+                                     crs: candidateCRS, sha256: "")
         var context = MeasureContext(layers: byName, sites: SiteTable(layer: emptyLayer, ids: [], referencePoints: [], areas: []),
                                      threads: threads, progress: nil)
         context.candidateFields = fields
@@ -94,13 +96,13 @@ extension ScenarioRunner {
         clock.lap(\.transform, &timings)
 
         // The header (the inputs' digests: the candidates' is known after the first pass).
-        let inputs = [InputRecord(layer: scenario.candidates.layer.name, path: scenario.candidates.layer.path, sha256: candidates.sha256 ?? "")]
+        let inputs = [InputRecord(layer: scenario.candidates.layer.name, path: scenario.candidates.layer.path, sha256: candidates.sha256)]
             + layers.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256,
                                        attribution: $0.collection.foreignMembers["attribution"]?.string,
                                        derivation: $0.collection.foreignMembers["derivation"]?.string) }
         try emit(PartFile.encodeHeader(PartFile.Header(
             version: version, scenarioName: scenario.name, scenarioSHA256: scenario.sourceSHA256 ?? "", partition: partition,
-            workingCRS: working.definition, candidateCRS: candidates.crs.definition, candidateCount: candidateCount,
+            workingCRS: working.definition, candidateCRS: candidateCRS.definition, candidateCount: candidateCount,
             criteria: scenario.criteria.map { c in
                 if case .attribute = c.kind { return (c.id, c.value?.isCategorical ?? false) }
                 return (c.id, false)
@@ -151,7 +153,7 @@ extension ScenarioRunner {
         clock.lap(\.criteria, &timings)
         // Warnings in the order of a whole run: reading, area of use, transforms, unused layers, fields and polygons.
         let warnings = candidates.readWarnings + layers.flatMap(\.readWarnings) + candidateAreaWarnings + areaWarnings
-            + transformers.warnings(from: candidates.crs, to: working, file: candidateFile) + transformWarnings
+            + transformers.warnings(from: candidateCRS, to: working, file: candidateFile) + transformWarnings
             + unusedLayerWarnings(scenario) + prepareWarnings
         try emit(PartFile.encodeTrailer(PartFile.Trailer(siteCount: siteCount, warnings: warnings)))
         return PartitionSummary(partition: partition, siteCount: siteCount, candidateCount: kept, warnings: warnings)
