@@ -6,11 +6,10 @@ import SiteScoring
 /// `score --stream`: the candidates measured a chunk at a time into a temporary part file, ranked from it with only
 /// the ranking's columns in memory, and written a chunk at a time (issue 16; docs/scale.md).
 extension ScoreCommand {
-    /// Whether the run must stream: CSV candidates larger than the whole-file CSV reader takes.
+    /// Whether the run streams without being asked: a candidate file over 512 MiB (more than the whole-file CSV
+    /// reader takes; a million sites or more).
     static func needsStreaming(_ scenario: Scenario) -> Bool {
-        let layer = scenario.candidates.layer
-        guard layer.url.pathExtension.lowercased() == "csv",
-              let size = try? FileManager.default.attributesOfItem(atPath: layer.url.path)[.size] as? Int else { return false }
+        guard let size = try? FileManager.default.attributesOfItem(atPath: scenario.candidates.layer.url.path)[.size] as? Int else { return false }
         return size > CSVReader.defaultMaximumBytes
     }
 

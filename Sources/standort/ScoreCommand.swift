@@ -44,7 +44,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .customLong("partition-by"), help: "How sites are split into partitions: hash (FNV-1a of the site id) or tile:SIZE (square tiles of SIZE metres in the working CRS).")
     var partitionBy: String = "hash"
 
-    @Flag(help: "Stream the candidates: measure them a chunk at a time into a temporary part file beside --out, then rank and write chunk by chunk (bounded memory; the same output). Automatic for CSV candidates over 512 MiB.")
+    @Flag(help: "Stream the candidates: measure them a chunk at a time into a temporary part file beside --out, then rank and write chunk by chunk (bounded memory; the same output). Automatic for candidate files over 512 MiB.")
     var stream = false
 
     func validate() throws {
@@ -60,7 +60,7 @@ struct ScoreCommand: ParsableCommand {
             let start = clock.now
             let pipeline = try ScenarioPipeline(options)
             if ScoreCommand.needsStreaming(pipeline.scenario) {
-                pipeline.terminal.info("the candidates are over \(CSVReader.defaultMaximumBytes >> 20) MiB: streaming them (--stream)")
+                pipeline.terminal.info("the candidate file is over \(CSVReader.defaultMaximumBytes >> 20) MiB: streaming it (--stream)")
                 return try runStreaming(pipeline)
             }
             let outURL = output.outURL

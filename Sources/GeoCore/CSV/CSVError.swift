@@ -106,7 +106,7 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
         switch reason {
         case .missingColumn(_, _, let suggestion?): "did you mean \"\(suggestion)\"?"
         case .missingColumn: "name the coordinate columns as they appear in the header"
-        case .tooLarge: "split or filter the file first (each row takes about 400 bytes of memory)"
+        case .tooLarge: "for candidates use `standort score SCEN --stream` (read block by block; automatic above this size), else split or filter the file (each row takes about 400 bytes of memory)"
         case .raggedRow where likelyCause == .decimalCommasWithCommaDelimiter:
             "the numbers look like they have decimal commas, which split them in a ','-delimited file; decimal commas need ';' as delimiter: export the file with ';' (German Excel: \"CSV UTF-8 (durch Trennzeichen getrennt)\") or write decimal points"
         case .raggedRow: "quote fields that contain the delimiter"

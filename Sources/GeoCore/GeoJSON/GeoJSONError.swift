@@ -84,7 +84,7 @@ public struct GeoJSONError: Error, CustomStringConvertible, Hashable, Sendable {
     public var hint: String? {
         switch reason {
         case .unreadable: "check the path and the file's permissions"
-        case .tooLarge: "split or filter the file first, e.g. with ogr2ogr -spat or -where"
+        case .tooLarge: "split or filter the file first, e.g. with ogr2ogr -spat or -where; candidates this large stream from FlatGeobuf or GeoJSON text sequences (ogr2ogr -f FlatGeobuf sites.fgb sites.geojson; standort score --stream)"
         case .emptyInput: "the file must contain a GeoJSON FeatureCollection, Feature or geometry"
         case .invalidJSON: "the file is not valid JSON; check it with a JSON validator or re-export it"
         case .truncated: "the file ends too early; it may have been cut off while copying or exporting"

@@ -126,14 +126,14 @@ extension ScenarioRunner {
         for i in 0..<n where eligible[i] { rows.append(i) }
         eligible = []
         let e = rows.count
-        var eligibleIDs: [SiteID] = []
-        eligibleIDs.reserveCapacity(e)
         rawRows.withUnsafeMutableBufferPointer { m in
-            for (r, i) in rows.enumerated() {
-                if r != i { for j in 0..<k { m[r * k + j] = m[i * k + j] } }
-                eligibleIDs.append(ids[i])
+            for (r, i) in rows.enumerated() where r != i {
+                for j in 0..<k { m[r * k + j] = m[i * k + j] }
+                ids[r] = ids[i]
             }
         }
+        ids.removeSubrange(e...)
+        let eligibleIDs = ids
         ids = []
         rawRows.removeSubrange((e * k)...)
         let candidateFile = scenario.candidates.layer.url.path
