@@ -80,3 +80,21 @@ final class CSVChunkReaderTests: XCTestCase {
         XCTAssertThrowsError(try chunked(try file("", "empty.csv"), blockSize: 64))
     }
 }
+
+/// `readChunks` is a `LayerReader` requirement: through `any LayerReader` the CSV reader's own streaming version
+/// runs (chunks follow its blocks of ≈ 64 bytes per requested feature), not the default that reads the whole file
+/// and slices it into chunks of exactly `chunkSize` (which held 10 million candidates in memory at once).
+final class LayerReaderChunkDispatchTests: XCTestCase {
+    func testCSVReaderStreamsThroughTheProtocol() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("standort-dispatch-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var text = "id,lon,lat\n"
+        for i in 1...200 { text += "\(i),10.\(i),52.\(i)\n" }  // ≈ 15 bytes per row
+        try Data(text.utf8).write(to: url)
+        let reader: any LayerReader = CSVLayerReader()
+        var sizes: [Int] = []
+        _ = try reader.readChunks(LayerReadRequest(url: url, xColumn: "lon", yColumn: "lat"), chunkSize: 10) { chunk, _ in sizes.append(chunk.features.count) }
+        XCTAssertEqual(sizes.reduce(0, +), 200)
+        XCTAssertGreaterThan(sizes[0], 10, "chunks of \(sizes): the whole-file default ran instead of the streaming reader")
+    }
+}

@@ -42,6 +42,9 @@ public protocol LayerReader: Sendable {
     func read(_ request: LayerReadRequest, data: Data) throws -> LayerReadResult
     /// Whether the reader needs the file's bytes (`data`) or opens the file itself (GDAL).
     var readsBytes: Bool { get }
+    /// Reads the layer a chunk of features at a time (see the default implementation); a requirement, so that a
+    /// streaming reader's own version is the one called through `any LayerReader`.
+    func readChunks(_ request: LayerReadRequest, chunkSize: Int, _ body: (FeatureCollection, Int) throws -> Void) throws -> [String]
 }
 
 extension LayerReader {
