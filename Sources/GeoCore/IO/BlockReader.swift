@@ -35,8 +35,9 @@ public final class BlockReader: @unchecked Sendable {
     /// Calls `body(block, offset)` for consecutive blocks of about `blockSize` bytes that together are the whole file,
     /// `offset` being the block's position in the file. `boundary(bytes)` returns the end of the last complete record
     /// in `bytes` (nil when there is none: the block grows); the last block is whatever remains. `raw` sees every
-    /// byte once, in order, as read (for a digest).
-    public func forEachBlock<E: Error>(blockSize: Int = 32 << 20, boundary: (UnsafeBufferPointer<UInt8>) -> Int?,
+    /// byte once, in order, as read (for a digest). A record longer than `maximumRecord` bytes is handed out cut
+    /// (the caller's parser then reports it), so a file without record ends cannot fill memory.
+    public func forEachBlock<E: Error>(blockSize: Int = 32 << 20, maximumRecord: Int = 256 << 20, boundary: (UnsafeBufferPointer<UInt8>) -> Int?,
                                        raw: (UnsafeRawBufferPointer) -> Void = { _ in },
                                        _ body: (UnsafeBufferPointer<UInt8>, Int) throws(E) -> Void) throws(E) {
         var buffer = [UInt8](repeating: 0, count: max(64, blockSize))
@@ -56,8 +57,11 @@ public final class BlockReader: @unchecked Sendable {
             }
             var cut = filled
             if !atEnd {
-                guard let end = buffer.withUnsafeBufferPointer({ boundary(UnsafeBufferPointer(rebasing: $0[0..<filled])) }), end > 0 else { continue }
-                cut = end
+                if let end = buffer.withUnsafeBufferPointer({ boundary(UnsafeBufferPointer(rebasing: $0[0..<filled])) }), end > 0 {
+                    cut = end
+                } else if filled < maximumRecord {
+                    continue
+                }
             }
             if cut > 0 {
                 let result: Result<Void, E> = buffer.withUnsafeBufferPointer { b in
