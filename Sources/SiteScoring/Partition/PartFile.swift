@@ -224,7 +224,7 @@ enum PartFile {
         var trailer: Trailer?
         var lineNumber = 0
         var sites = 0
-        try reader.forEachBlock(boundary: BlockReader.lineBoundary, raw: { hasher.update($0) }) { (bytes: UnsafeBufferPointer<UInt8>, offset: Int) throws in
+        try reader.forEachBlock(blockSize: 8 << 20, boundary: BlockReader.lineBoundary, raw: { hasher.update($0) }) { (bytes: UnsafeBufferPointer<UInt8>, offset: Int) throws in
             var lines: [Range<Int>] = []
             var start = 0
             for i in bytes.indices where bytes[i] == 10 {
