@@ -98,6 +98,40 @@ final class StreamingScoreTests: XCTestCase {
         }
     }
 
+    /// `outliers: drop` removes candidates in the second pass: positions and counts are those after dropping, in a
+    /// streamed run and in a merge of partitions alike.
+    func testDroppedOutliersGiveTheSameOutputStreamedAndMerged() throws {
+        let csv = folder.appendingPathComponent("german.csv")
+        var lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map(String.init)
+        for row in [7, 60, 61, 150] {
+            var cells = lines[row].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            cells[1] = "100,5"  // far outside the working CRS's area of use (Asia)
+            lines[row] = cells.joined(separator: ";")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let yaml = folder.appendingPathComponent("german.yaml")
+        let scenario = try String(contentsOf: yaml, encoding: .utf8)
+        try scenario.replacingOccurrences(of: "crs: auto", with: "crs: EPSG:25832")
+            .replacingOccurrences(of: "candidates: {path: german.csv, id: kennung, x: lon, y: lat}",
+                                  with: "candidates: {path: german.csv, id: kennung, x: lon, y: lat, outliers: drop}")
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let memory = try run(["score", "german.yaml", "--out", "memory.geojson", "--quiet"])
+        XCTAssertEqual(memory.status, 0, memory.stderr)
+        XCTAssertTrue(memory.stderr.contains("4 of 180 features"), memory.stderr)
+        let streamed = try run(["score", "german.yaml", "--stream", "--out", "streamed.geojson", "--quiet"], env: tiny)
+        XCTAssertEqual(streamed.status, 0, streamed.stderr)
+        XCTAssertTrue(try bytes("memory.geojson") == bytes("streamed.geojson"), "the streamed output differs")
+        XCTAssertEqual(streamed.stderr, memory.stderr)
+        for i in 1...3 {
+            let r = try run(["score", "german.yaml", "--partition", "\(i)/3", "--out", "p\(i).ndjson", "--quiet"], env: tiny)
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        let merged = try run(["merge", "german.yaml", "p1.ndjson", "p2.ndjson", "p3.ndjson", "--out", "merged.geojson", "--quiet"])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        let (stripped, _) = try XCTUnwrap(PartitionMergeTests.removingParts(try bytes("merged.geojson")))
+        XCTAssertTrue(stripped == (try bytes("memory.geojson")), "the merged output differs")
+    }
+
     func testStreamAndPartitionAreExclusive() throws {
         let r = try run(["score", "scenario.yaml", "--stream", "--partition", "1/2", "--out", "p.ndjson"])
         XCTAssertEqual(r.status, 64, r.stderr)

@@ -6,8 +6,9 @@ import GeoCore
 extension MeasureContext {
     /// Builds the indexes the scenario needs and checks the layers: empty layers, `inside` layers without
     /// polygons and `sum_within` fields are errors; self-intersecting polygons are warnings.
-    mutating func prepare(for scenario: Scenario) throws -> [String] {
-        var warnings = try checkFields(scenario)
+    /// `checkingFields: false` leaves the field checks to the caller (a streamed run checks them over all chunks).
+    mutating func prepare(for scenario: Scenario, checkingFields: Bool = true) throws -> [String] {
+        var warnings = checkingFields ? try checkFields(scenario) : []
         let uses: [(layer: String, needsPolygons: Bool, what: String)] =
             scenario.criteria.compactMap { c in c.kind.layer.map { ($0, { if case .inside = c.kind { true } else { false } }(), "criterion '\(c.id)'") } }
             + scenario.constraints.compactMap { c in

@@ -91,8 +91,12 @@ extension ScenarioRunner {
                                      crs: candidateCRS, sha256: "")
         var context = MeasureContext(layers: byName, sites: SiteTable(layer: emptyLayer, ids: [], referencePoints: [], areas: []),
                                      threads: threads, progress: nil)
+        // Fields: errors (a field no candidate has, or only empty) from the first pass, before measuring; the warning
+        // about candidates without a value counts those kept after `outliers: drop`, as a whole run does.
         context.candidateFields = fields
-        let prepareWarnings = try context.prepare(for: scenario)
+        _ = try context.checkFields(scenario)
+        let polygonWarnings = try context.prepare(for: scenario, checkingFields: false)
+        var keptFields = FieldTally(fields: MeasureContext.fieldUses(scenario).filter { $0.layer == nil }.map(\.field))
         clock.lap(\.transform, &timings)
 
         // The header (the inputs' digests: the candidates' is known after the first pass).
@@ -118,6 +122,7 @@ extension ScenarioRunner {
                 let dropped = candidateArea!.add(chunk, try lonLatPositions(of: chunk, transformers: transformers), firstIndex: first)
                 if !dropped.isEmpty { chunk = chunk.removing(dropped) }
             }
+            keptFields.add(chunk.features)
             chunk.working = try transform(chunk, to: working, transformers: transformers).0
             let offset = kept
             let all = try remapped(offset) { try SiteTable(chunk, idField: idField) }
@@ -150,12 +155,14 @@ extension ScenarioRunner {
             options.progress?("measuring", Double(done) / Double(max(1, candidateCount)))
         }
         let candidateAreaWarnings = try candidateArea?.finish() ?? []
+        context.candidateFields = keptFields
+        let prepareWarnings = try context.checkFields(scenario) + polygonWarnings
         clock.lap(\.criteria, &timings)
         // Warnings in the order of a whole run: reading, area of use, transforms, unused layers, fields and polygons.
         let warnings = candidates.readWarnings + layers.flatMap(\.readWarnings) + candidateAreaWarnings + areaWarnings
             + transformers.warnings(from: candidateCRS, to: working, file: candidateFile) + transformWarnings
             + unusedLayerWarnings(scenario) + prepareWarnings
-        try emit(PartFile.encodeTrailer(PartFile.Trailer(siteCount: siteCount, warnings: warnings)))
+        try emit(PartFile.encodeTrailer(PartFile.Trailer(siteCount: siteCount, candidateCount: kept, warnings: warnings)))
         return PartitionSummary(partition: partition, siteCount: siteCount, candidateCount: kept, warnings: warnings)
     }
 

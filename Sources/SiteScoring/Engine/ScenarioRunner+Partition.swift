@@ -114,6 +114,17 @@ extension ScenarioRunner {
             records.append(PartRecord(path: file, sha256: sha, partition: "\(header.partition.index)/\(header.partition.count)", sites: siteCount))
         }
         let first = headers[0].header
+        // Candidates dropped as outliers (`outliers: drop`) are counted in the header, not in the trailer.
+        if let other = trailers.firstIndex(where: { $0.candidateCount != trailers[0].candidateCount }) {
+            throw PartitionError(.otherInputs(firstFile: headers[0].url.path,
+                                              detail: "\(trailers[other].candidateCount) candidates kept, there \(trailers[0].candidateCount)"), file: headers[other].url.path)
+        }
+        let kept = trailers[0].candidateCount
+        if let beyond = owner.indices.first(where: { $0 >= kept && owner[$0] >= 0 }) {
+            throw PartitionError(.malformedLine(line: 0, detail: "site at position \(beyond), but \(kept) candidates were kept"), file: headers[Int(owner[beyond])].url.path)
+        }
+        n = kept
+        owner.removeSubrange(n...)
         let present = Set(headers.map(\.header.partition.index))
         let missing = (1...first.partition.count).filter { !present.contains($0) }
         guard missing.isEmpty else { throw PartitionError(.missingPartitions(missing, count: first.partition.count), file: headers[0].url.path) }

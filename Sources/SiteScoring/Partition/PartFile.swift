@@ -42,6 +42,8 @@ enum PartFile {
     /// the warnings of reading and checking the layers (known only after the last candidate).
     struct Trailer {
         var siteCount: Int
+        /// The candidates of the scenario after `outliers: drop` (the header's `candidates` counts them as read).
+        var candidateCount: Int
         var warnings: [String]
     }
 
@@ -79,6 +81,7 @@ enum PartFile {
     static func encodeTrailer(_ t: Trailer) -> [UInt8] {
         var o = JSONObject()
         o["sites"] = .number(Double(t.siteCount))
+        o["candidates"] = .number(Double(t.candidateCount))
         o["warnings"] = .array(t.warnings.map { .string($0) })
         var out = Array("{\"type\":\"FeatureCollection\",\"standort_part_end\":".utf8)
         out += Array(JSONValue.object(o).jsonText.utf8)
@@ -302,10 +305,10 @@ enum PartFile {
 
     private static func decodeTrailer(_ doc: FeatureCollection, line: Int, file: String) throws -> Trailer {
         guard case .object(let t)? = doc.foreignMembers["standort_part_end"], let sites = t["sites"]?.number,
-              case .array(let warnings)? = t["warnings"] else {
-            throw PartitionError(.malformedLine(line: line, detail: "the last line ('standort_part_end') lacks 'sites' or 'warnings'"), file: file)
+              let candidates = t["candidates"]?.number, case .array(let warnings)? = t["warnings"] else {
+            throw PartitionError(.malformedLine(line: line, detail: "the last line ('standort_part_end') lacks 'sites', 'candidates' or 'warnings'"), file: file)
         }
-        return Trailer(siteCount: Int(sites), warnings: warnings.compactMap(\.string))
+        return Trailer(siteCount: Int(sites), candidateCount: Int(candidates), warnings: warnings.compactMap(\.string))
     }
 
     private static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, file: String) throws -> FeatureCollection {
