@@ -76,25 +76,29 @@ final class StreamingScoreTests: XCTestCase {
         try check("misspelt field")
     }
 
-    /// FlatGeobuf and GeoJSON text sequences stream through GDAL (converted with ogr2ogr, the reference tool).
+    /// FlatGeobuf and GeoJSON text sequences stream through GDAL (converted with ogr2ogr, the reference tool); the
+    /// projected copy (EPSG:25832) is transformed back to lon/lat chunk by chunk for the output.
     func testFlatGeobufAndGeoJSONSequenceCandidatesStream() throws {
         let scenario = try String(contentsOf: folder.appendingPathComponent("scenario.yaml"), encoding: .utf8)
-        for (ext, driver) in [("fgb", "FlatGeobuf"), ("geojsonl", "GeoJSONSeq")] {
+        for (name, driver, options) in [("fgb", "FlatGeobuf", []), ("geojsonl", "GeoJSONSeq", []), ("utm.fgb", "FlatGeobuf", ["-t_srs", "EPSG:25832"])] {
+            let ext = name
             let convert = Process()
             convert.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            convert.arguments = ["ogr2ogr", "-f", driver, "candidates.\(ext)", "candidates.geojson"]
+            convert.arguments = ["ogr2ogr", "-f", driver] + options + ["candidates.\(ext)", "candidates.geojson"]
             convert.currentDirectoryURL = folder
             try convert.run()
             convert.waitUntilExit()
             XCTAssertEqual(convert.terminationStatus, 0, "ogr2ogr -f \(driver)")
             try scenario.replacingOccurrences(of: "path: candidates.geojson", with: "path: candidates.\(ext)")
                 .write(to: folder.appendingPathComponent("\(ext).yaml"), atomically: true, encoding: .utf8)
-            let memory = try run(["score", "\(ext).yaml", "--out", "memory-\(ext).geojson", "--quiet"])
-            XCTAssertEqual(memory.status, 0, memory.stderr)
-            let streamed = try run(["score", "\(ext).yaml", "--stream", "--out", "streamed-\(ext).geojson", "--quiet"], env: tiny)
-            XCTAssertEqual(streamed.status, 0, streamed.stderr)
-            XCTAssertTrue(try bytes("memory-\(ext).geojson") == bytes("streamed-\(ext).geojson"), "\(driver): the streamed output differs")
-            XCTAssertEqual(streamed.stderr, memory.stderr)
+            for out in ["geojson", "csv"] {
+                let memory = try run(["score", "\(ext).yaml", "--out", "memory-\(ext).\(out)", "--quiet"])
+                XCTAssertEqual(memory.status, 0, memory.stderr)
+                let streamed = try run(["score", "\(ext).yaml", "--stream", "--out", "streamed-\(ext).\(out)", "--quiet"], env: tiny)
+                XCTAssertEqual(streamed.status, 0, streamed.stderr)
+                XCTAssertTrue(try bytes("memory-\(ext).\(out)") == bytes("streamed-\(ext).\(out)"), "\(name) → .\(out): the streamed output differs")
+                XCTAssertEqual(streamed.stderr, memory.stderr)
+            }
         }
     }
 

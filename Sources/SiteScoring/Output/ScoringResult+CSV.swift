@@ -36,8 +36,8 @@ extension ScoringResult {
     }
 
     /// One row per site in output order.
-    func appendRankedCSVRows(_ columns: [String], dialect: CSVDialect, to out: inout [UInt8]) throws {
-        let lonLat = try referenceLonLat()
+    func appendRankedCSVRows(_ columns: [String], dialect: CSVDialect, to out: inout [UInt8], pool: TransformerPool? = nil) throws {
+        let lonLat = try referenceLonLat(pool: pool)
         for s in outputOrder {
             var properties = candidates[s].properties
             for (key, value) in siteProperties(s) { properties[key] = value }

@@ -20,6 +20,7 @@ extension MergedRanking {
             let names = head.outputPropertyPositions
             let keys = head.outputPropertyNames.map { GeoJSONFeatureEncoder.memberKey($0) }
             let columns = head.rankedCSVColumns(propertyNames: propertyNames)
+            let pool = TransformerPool()
             try AtomicFileWriter().write(to: url, protecting: inputs) { (emit: ([UInt8]) throws -> Void) in
                 if format == .csv {
                     try emit(head.rankedCSVHeader(columns, dialect: options.csvDialect))
@@ -27,7 +28,7 @@ extension MergedRanking {
                     while start < count {
                         let part = try chunk(start..<min(count, start + Self.outputChunk * 4))
                         var out: [UInt8] = []
-                        try part.appendRankedCSVRows(columns, dialect: options.csvDialect, to: &out)
+                        try part.appendRankedCSVRows(columns, dialect: options.csvDialect, to: &out, pool: pool)
                         try emit(out)
                         start += Self.outputChunk * 4
                     }
@@ -38,7 +39,7 @@ extension MergedRanking {
                                            chunkSize: Self.outputChunk, encodeRange: { [self] range, encoder in
                     do {
                         let part = try chunk(range)
-                        let geometries = try part.lonLatGeometries(options.geometry)
+                        let geometries = try part.lonLatGeometries(options.geometry, pool: pool)
                         part.encodeRankedFeatures(0..<range.count, lonLatGeometries: geometries, addedNames: names, keys: keys, into: &encoder,
                                                   positionOffset: range.lowerBound)
                     } catch {
@@ -65,5 +66,21 @@ final class FirstError: @unchecked Sendable {
 
     func note(_ error: any Error) {
         lock.withLock { if first == nil { first = error } }
+    }
+}
+
+/// Coordinate transformers lent to the chunks being encoded at once: a PROJ transformer serves one thread at a
+/// time, and creating one costs milliseconds, which thousands of chunks would pay again and again.
+final class TransformerPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [String: [CoordinateTransformer]] = [:]
+
+    /// Runs `body` with a transformer from `source` to `target` that no other thread uses meanwhile.
+    func with<T>(from source: CRS, to target: CRS, _ body: (CoordinateTransformer) throws -> T) throws -> T {
+        let key = source.definition + "\u{0}" + target.definition
+        let lent = lock.withLock { idle[key]?.popLast() }
+        let transformer = try lent ?? CoordinateTransformer(from: source, to: target)
+        defer { lock.withLock { idle[key, default: []].append(transformer) } }
+        return try body(transformer)
     }
 }
