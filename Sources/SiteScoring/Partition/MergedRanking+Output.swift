@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GeoCore
 
@@ -23,14 +24,24 @@ extension MergedRanking {
             let pool = TransformerPool()
             try AtomicFileWriter().write(to: url, protecting: inputs) { (emit: ([UInt8]) throws -> Void) in
                 if format == .csv {
+                    // Rounds of one chunk per thread and one more, encoded in parallel, written in order.
                     try emit(head.rankedCSVHeader(columns, dialect: options.csvDialect))
+                    let perRound = max(1, options.threads) * 2
                     var start = 0
                     while start < count {
-                        let part = try chunk(start..<min(count, start + Self.outputChunk * 4))
-                        var out: [UInt8] = []
-                        try part.appendRankedCSVRows(columns, dialect: options.csvDialect, to: &out, pool: pool)
-                        try emit(out)
-                        start += Self.outputChunk * 4
+                        let ranges = (0..<perRound).map { r in
+                            min(count, start + r * Self.outputChunk)..<min(count, start + (r + 1) * Self.outputChunk)
+                        }.filter { !$0.isEmpty }
+                        let slots = ConcurrentSlots<Result<[UInt8], Error>>(count: ranges.count)
+                        DispatchQueue.concurrentPerform(iterations: ranges.count) { [self] r in
+                            slots.set(r, Result {
+                                var out: [UInt8] = []
+                                try chunk(ranges[r]).appendRankedCSVRows(columns, dialect: options.csvDialect, to: &out, pool: pool)
+                                return out
+                            })
+                        }
+                        for part in slots.values { try emit(try part.get()) }
+                        start = ranges.last!.upperBound
                     }
                     return
                 }
