@@ -27,7 +27,11 @@ extension ScoreCommand {
             // The part beside the output (same file system, which must hold it: ≈ 0.5 KB per site), removed afterwards.
             let partURL = outURL.deletingLastPathComponent()
                 .appendingPathComponent(".\(outURL.lastPathComponent).standort-stream-\(ProcessInfo.processInfo.processIdentifier).ndjson")
-            defer { try? FileManager.default.removeItem(at: partURL) }
+            let cleanup = InterruptCleanup.register(partURL.path)
+            defer {
+                try? FileManager.default.removeItem(at: partURL)
+                InterruptCleanup.unregister(cleanup)
+            }
             let runOptions = RunOptions(method: output.method, threads: pipeline.threads, progress: pipeline.terminal.progressReporter())
             var stages = StageTimings()
             _ = try ScenarioRunner.measurePartition(pipeline.scenario, partition: try Partition(index: 1, count: 1), to: partURL, protecting: inputs,

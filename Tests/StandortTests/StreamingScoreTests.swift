@@ -136,6 +136,34 @@ final class StreamingScoreTests: XCTestCase {
         XCTAssertTrue(stripped == (try bytes("memory.geojson")), "the merged output differs")
     }
 
+    /// Ctrl-C during a streamed run leaves neither the temporary part nor a half-written output behind.
+    func testAnInterruptedRunLeavesNoTemporaryFiles() throws {
+        try PartitionScenario.write(to: folder, sites: 4000, seed: 3)
+        let process = Process()
+        process.executableURL = try StandortProcess.binary()
+        process.arguments = ["score", "scenario.yaml", "--stream", "--out", "big.geojson", "--quiet", "--threads", "1"]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["STANDORT_STREAM_CHUNK_FEATURES"] = "1"
+        process.environment = environment
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func temporaries() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        }
+        var waited = 0
+        while try temporaries().isEmpty && process.isRunning && waited < 2000 {
+            usleep(10_000)
+            waited += 1
+        }
+        XCTAssertTrue(process.isRunning, "the run ended before it could be interrupted; make the test scenario larger")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(try temporaries(), [], "temporary files left behind")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("big.geojson").path))
+    }
+
     func testStreamAndPartitionAreExclusive() throws {
         let r = try run(["score", "scenario.yaml", "--stream", "--partition", "1/2", "--out", "p.ndjson"])
         XCTAssertEqual(r.status, 64, r.stderr)

@@ -108,6 +108,8 @@ public struct AtomicFileWriter: Sendable {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .notWritable(path: directory, reason: Self.errnoText()) }
         let temporaryPath = AtomicFileWriter.string(fromCString: template)
+        let cleanup = InterruptCleanup.register(temporaryPath)
+        defer { InterruptCleanup.unregister(cleanup) }
         var closed = false
         do throws(OutputError) {
             try emit(fd, path)
