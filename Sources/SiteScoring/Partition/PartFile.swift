@@ -285,7 +285,7 @@ enum PartFile {
         }
         guard let header else { throw PartitionError(.notAPartFile(detail: "the file is empty"), file: file) }
         guard let trailer else {
-            throw PartitionError(.malformedLine(line: lineNumber + 1, detail: "the file ends without its last line ('standort_part_end'): it is cut off, measure the partition again"), file: file)
+            throw PartitionError(.malformedLine(line: lineNumber + 1, detail: "the file ends without its last line ('standort_part_end')"), file: file)
         }
         guard trailer.siteCount == sites else {
             throw PartitionError(.malformedLine(line: lineNumber, detail: "the last line announces \(trailer.siteCount) sites, the file has \(sites)"), file: file)
