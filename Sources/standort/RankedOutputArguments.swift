@@ -75,7 +75,9 @@ struct RankedOutputArguments: ParsableArguments {
         }
         let options = RankedOutputOptions(coordinateDecimals: precision, geometry: geometry,
                                           csvDialect: csvDialect ?? pipeline.scenario.csvDialect, threads: pipeline.workerCount,
-                                          crs: outCRS.map { CRS($0) })
-        try body(format, options).forEach(pipeline.terminal.warning)
+                                          crs: outCRS.map { CRS($0) }, progress: pipeline.terminal.progressReporter())
+        let warnings = try body(format, options)
+        pipeline.terminal.finishProgress()
+        warnings.forEach(pipeline.terminal.warning)
     }
 }

@@ -50,6 +50,7 @@ extension ScenarioRunner {
         var fields = FieldTally(fields: MeasureContext.fieldUses(scenario).filter { $0.layer == nil }.map(\.field))
         var firstOfID: [SiteID: Int] = [:]
         var candidateCount = 0
+        options.progress?("reading candidates", 0)
         try candidates.forEachChunk { chunk, first in
             for p in try lonLatPositions(of: chunk, transformers: transformers) where p.isFinite {
                 if box == nil { box = BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y) } else { box!.expand(toInclude: p) }
@@ -62,7 +63,6 @@ extension ScenarioRunner {
                 }
             }
             candidateCount += chunk.features.count
-            options.progress?("reading candidates", 1)
         }
         firstOfID = [:]
         // Every reader hands out at least one chunk, which sets the CRS.

@@ -34,6 +34,7 @@ extension ScenarioRunner {
             let p = Int16(headers.count)
             var lastKeys: [String] = []
             var lastType = ""
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             let (header, trailer, sha) = try PartFile.read(url, checkHeader: { header in
                 let scenarioSHA = scenario.sourceSHA256 ?? ""
                 guard header.scenarioSHA256 == scenarioSHA else {
@@ -107,7 +108,9 @@ extension ScenarioRunner {
                     }
                 }
                 siteCount += sites.count
-                options.progress?("reading parts", Double(headers.count) / Double(urls.count))
+                if let size, size > 0, let last = locations.last {
+                    options.progress?("ranking", (Double(headers.count) + Double(last.offset) / Double(size)) / Double(urls.count))
+                }
             })
             headers.append((url, header))
             trailers.append(trailer)

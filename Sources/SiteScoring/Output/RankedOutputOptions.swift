@@ -13,9 +13,12 @@ public struct RankedOutputOptions: Sendable {
     /// The CRS of GeoPackage and FlatGeobuf output (default EPSG:4326). GeoJSON is always RFC 7946 lon/lat and
     /// CSV always lon/lat, so they refuse another CRS.
     public var crs: CRS?
+    /// Called with a stage name and the fraction written (a merged or streamed ranking's long writes).
+    public var progress: (@Sendable (String, Double) -> Void)?
 
     public init(coordinateDecimals: Int = 7, geometry: OutputGeometry = .original, csvDialect: CSVDialect = .en, threads: Int = 1,
-                crs: CRS? = nil) {
+                crs: CRS? = nil, progress: (@Sendable (String, Double) -> Void)? = nil) {
+        self.progress = progress
         self.coordinateDecimals = coordinateDecimals
         self.geometry = geometry
         self.csvDialect = csvDialect

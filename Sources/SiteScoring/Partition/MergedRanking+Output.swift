@@ -42,6 +42,7 @@ extension MergedRanking {
                         }
                         for part in slots.values { try emit(try part.get()) }
                         start = ranges.last!.upperBound
+                        options.progress?("writing", Double(start) / Double(count))
                     }
                     return
                 }
@@ -53,6 +54,7 @@ extension MergedRanking {
                         let geometries = try part.lonLatGeometries(options.geometry, pool: pool)
                         part.encodeRankedFeatures(0..<range.count, lonLatGeometries: geometries, addedNames: names, keys: keys, into: &encoder,
                                                   positionOffset: range.lowerBound)
+                        options.progress?("writing", Double(range.upperBound) / Double(count))
                     } catch {
                         failure.note(error)
                     }
