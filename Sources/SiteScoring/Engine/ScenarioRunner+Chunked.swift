@@ -48,7 +48,7 @@ extension ScenarioRunner {
         let transformers = TransformerCache()
         var box: BoundingBox?
         var fields = FieldTally(fields: MeasureContext.fieldUses(scenario).filter { $0.layer == nil }.map(\.field))
-        var firstOfID: [SiteID: Int] = [:]
+        var ids = UniqueIDCheck()
         var candidateCount = 0
         options.progress?("reading candidates", 0)
         try candidates.forEachChunk { chunk, first in
@@ -57,14 +57,24 @@ extension ScenarioRunner {
             }
             fields.add(chunk.features)
             for (i, feature) in chunk.features.enumerated() {
-                let id = try remapped(first) { try SiteTable.siteID(feature, index: i, idField: idField, layer: chunk) }
-                if let other = firstOfID.updateValue(first + i, forKey: id) {
-                    throw ScoringError(.duplicateSiteID(otherFeature: other), file: chunk.file, featureIndex: first + i, featureID: id.description, field: idField)
-                }
+                ids.add(try remapped(first) { try SiteTable.siteID(feature, index: i, idField: idField, layer: chunk) })
             }
             candidateCount += chunk.features.count
         }
-        firstOfID = [:]
+        let suspects = ids.suspectHashes()
+        if !suspects.isEmpty {
+            // Some ids share a hash: compare those ids themselves (one more look at the candidates).
+            var resolver = UniqueIDCheck.Resolver(suspects: suspects)
+            try candidates.forEachChunk { chunk, first in
+                for (i, feature) in chunk.features.enumerated() {
+                    resolver.add(try SiteTable.siteID(feature, index: i, idField: idField, layer: chunk), index: first + i)
+                }
+            }
+            if let duplicate = resolver.duplicate {
+                throw ScoringError(.duplicateSiteID(otherFeature: duplicate.first), file: scenario.candidates.layer.url.path, featureIndex: duplicate.index,
+                                   featureID: duplicate.id.description, field: idField)
+            }
+        }
         // Every reader hands out at least one chunk, which sets the CRS.
         let candidateCRS = candidates.crs ?? scenario.candidates.layer.crs ?? .crs84
         let candidateFile = scenario.candidates.layer.url.path
