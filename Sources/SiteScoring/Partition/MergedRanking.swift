@@ -25,7 +25,7 @@ public final class MergedRanking: @unchecked Sendable {
     let propertyNames: [String]
     /// The candidates' geometry types.
     let geometryTypes: Set<String>
-    private let readers: [BlockReader]
+    private let parts: PartReaders
     private let owner: [Int16]
     private let lines: [PartFile.LineLocation]
     private let rowOf: [Int32]
@@ -50,11 +50,7 @@ public final class MergedRanking: @unchecked Sendable {
         self.warnings = warnings
         self.mergedParts = mergedParts
         self.totals = totals
-        readers = try partURLs.map { url in
-            do throws(BlockReader.OpenError) { return try BlockReader(url) } catch {
-                throw PartitionError(.notAPartFile(detail: "cannot be read: \(error.reason)"), file: url.path)
-            }
-        }
+        parts = try PartReaders(partURLs)
         self.owner = owner
         self.lines = lines
         self.rowOf = rowOf
@@ -74,13 +70,17 @@ public final class MergedRanking: @unchecked Sendable {
     public func chunk(_ range: Range<Int>) throws -> ScoringResult {
         let k = scenario.criteria.count
         let sites = range.map { Int(outputOrder[$0]) }
-        // Lines read and parsed on all cores.
+        // Lines read and parsed on all cores, part by part.
         let slots = ConcurrentSlots<Result<PartFile.Site, Error>>(count: sites.count)
-        let work: @Sendable (Int) -> Void = { [self] n in
-            let i = sites[n]
-            slots.set(n, Result { try PartFile.readSite(readers[Int(owner[i])], at: lines[i], criteria: k) })
+        let byPart = Dictionary(grouping: sites.indices) { owner[sites[$0]] }.sorted { $0.key < $1.key }
+        for (part, members) in byPart {
+            let reader = try parts.reader(Int(part))
+            let work: @Sendable (Int) -> Void = { [self] m in
+                let n = members[m]
+                slots.set(n, Result { try PartFile.readSite(reader, at: lines[sites[n]], criteria: k) })
+            }
+            if members.count > 256 { DispatchQueue.concurrentPerform(iterations: members.count, execute: work) } else { (0..<members.count).forEach(work) }
         }
-        if sites.count > 256 { DispatchQueue.concurrentPerform(iterations: sites.count, execute: work) } else { (0..<sites.count).forEach(work) }
         let read = try slots.values.map { try $0.get() }
         let methodColumns = outcome.columns
         let criteria = scenario.criteria.enumerated().map { j, c in
@@ -106,4 +106,29 @@ public final class MergedRanking: @unchecked Sendable {
     /// The whole ranking as one result in output order (for formats written from a complete collection: GeoPackage,
     /// FlatGeobuf, XLSX; every site in memory).
     public func materialized() throws -> ScoringResult { try chunk(0..<count) }
+}
+
+/// The part files of a merge, opened for reading lines back: all kept open when there are few, otherwise opened for
+/// each use (a merge of thousands of partitions must not run out of file descriptors).
+final class PartReaders: @unchecked Sendable {
+    /// Parts kept open at once, well below the usual limit of 1,024 descriptors.
+    static let keptOpen = 256
+    private let urls: [URL]
+    private let open: [BlockReader]?
+
+    init(_ urls: [URL], keptOpen: Int = PartReaders.keptOpen) throws {
+        self.urls = urls
+        open = urls.count <= keptOpen ? try urls.map(Self.openPart) : nil
+    }
+
+    /// A reader of part `index`.
+    func reader(_ index: Int) throws -> BlockReader {
+        try open?[index] ?? Self.openPart(urls[index])
+    }
+
+    private static func openPart(_ url: URL) throws -> BlockReader {
+        do throws(BlockReader.OpenError) { return try BlockReader(url) } catch {
+            throw PartitionError(.notAPartFile(detail: "cannot be read: \(error.reason)"), file: url.path)
+        }
+    }
 }
