@@ -21,6 +21,8 @@ final class StagedOutput {
     let stagingPath: String
     private let stagingDirectory: String
     private var finished = false
+    /// Interrupt-cleanup registrations of the staging directory and its files.
+    private var cleanup: [Int?] = []
 
     init(target: URL, protecting inputs: [URL]) throws(VectorFormatError) {
         let path = target.standardizedFileURL.path
@@ -53,9 +55,15 @@ final class StagedOutput {
         }
         stagingDirectory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         stagingPath = stagingDirectory + "/" + self.target.lastPathComponent
+        // Ctrl-C while GDAL writes: the staged file, SQLite's side files and the directory go too.
+        cleanup = [InterruptCleanup.register(stagingDirectory, directory: true)]
+            + ["", "-journal", "-wal", "-shm"].map { InterruptCleanup.register(stagingPath + $0) }
     }
 
-    deinit { if !finished { removeStaging() } }
+    deinit {
+        if !finished { removeStaging() }
+        cleanup.forEach(InterruptCleanup.unregister)
+    }
 
     /// Syncs the staged file to disk, gives it mode 0644 and renames it over the target; the staging directory
     /// is removed whatever happens.

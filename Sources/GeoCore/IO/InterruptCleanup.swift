@@ -15,12 +15,20 @@ public enum InterruptCleanup {
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, interruptHandler) }
         return table
     }()
+    /// Whether the path in the same slot is a directory (removed with rmdir after the files, so it must be empty
+    /// by then: register the files in it too).
+    nonisolated(unsafe) private static let isDirectory: UnsafeMutablePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        table.initialize(repeating: false, count: capacity)
+        return table
+    }()
     private static let lock = NSLock()
 
     /// Removes `path` if the process is interrupted until `unregister` is called with the returned token.
-    public static func register(_ path: String) -> Int? {
+    public static func register(_ path: String, directory: Bool = false) -> Int? {
         lock.withLock {
             for slot in 0..<capacity where paths[slot] == nil {
+                isDirectory[slot] = directory
                 paths[slot] = strdup(path)
                 return slot
             }
@@ -38,7 +46,8 @@ public enum InterruptCleanup {
     }
 
     fileprivate static func removeAll() {
-        for slot in 0..<capacity { if let path = paths[slot] { unlink(path) } }
+        for slot in 0..<capacity where !isDirectory[slot] { if let path = paths[slot] { unlink(path) } }
+        for slot in 0..<capacity where isDirectory[slot] { if let path = paths[slot] { rmdir(path) } }
     }
 }
 
