@@ -40,11 +40,18 @@ public struct SpatialIndex: Sendable {
     /// True when no feature has more than one primitive and none is polygonal: hits need no de-duplication.
     let singlePrimitiveFeatures: Bool
 
+    /// A k-d tree over the primitives when every one is a point (a point layer) and it was asked for:
+    /// `Query.nearest(to:)` uses it.
+    let pointTree: PointKDTree?
+
     /// Whether the layer has polygonal features (so `containing(_:)` can return anything).
     public var hasPolygons: Bool { !partFeature.isEmpty }
 
     /// Builds the index over `geometries`; feature `i` is `geometries[i]`. O(n log n).
-    public init(_ geometries: [Geometry]) {
+    /// - Parameter pointTreeForNearest: on a point layer, also build the k-d tree that answers
+    ///   `nearest(to:)` (about 3× fewer instructions per query; same answers). Pass false for layers that
+    ///   are only counted, summed or tested for containment.
+    public init(_ geometries: [Geometry], pointTreeForNearest: Bool = true) {
         var builder = Builder()
         for (i, g) in geometries.enumerated() { builder.add(g, feature: Int32(i)) }
 
@@ -77,6 +84,22 @@ public struct SpatialIndex: Sendable {
         self.ringStarts = ringStarts
         self.vertices = vertices
         singlePrimitiveFeatures = builder.parts.isEmpty && !builder.repeatedFeature
+        pointTree = pointTreeForNearest
+            ? SpatialIndex.pointTree(segments: segments, features: segFeature, hasPolygons: !builder.parts.isEmpty) : nil
+    }
+
+    /// A k-d tree over the primitives' points, or nil unless every primitive is a point (or a segment of
+    /// length zero, whose distance is the same expression) and the layer has no polygons.
+    private static func pointTree(segments: [Position], features: [Int32], hasPolygons: Bool) -> PointKDTree? {
+        guard !hasPolygons, !features.isEmpty else { return nil }
+        var points: [Position] = []
+        points.reserveCapacity(features.count)
+        for i in features.indices {
+            let a = segments[2 * i], b = segments[2 * i + 1]
+            guard a.x == b.x, a.y == b.y else { return nil }
+            points.append(a)
+        }
+        return PointKDTree(points: points, features: features)
     }
 
     /// Collects primitives and polygon parts in feature order.
