@@ -14,17 +14,31 @@ enum JSONNumberFormat {
 
     /// Appends the shortest round-trip text of `value` (integers without `.0`).
     static func append(_ value: Double, to out: inout [UInt8]) {
+        var written = true
+        DecimalDigits.append(to: &out) { buffer in
+            guard let count = write(value, to: buffer) else {
+                written = false
+                return 0
+            }
+            return count
+        }
+        if !written { ShortestDouble.appendFromStandardLibrary(value, to: &out) }
+    }
+
+    /// The bytes of `append(_:to:)` written to `out` (room for 32); returns their number, or nil for the
+    /// rare values only the standard library writes (subnormals; see `ShortestDouble`).
+    @inline(__always)
+    static func write(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
         guard value.isFinite else {
-            out.append(contentsOf: "null".utf8)
-            return
+            out[0] = UInt8(ascii: "n"); out[1] = UInt8(ascii: "u"); out[2] = UInt8(ascii: "l"); out[3] = UInt8(ascii: "l")
+            return 4
         }
         if value == value.rounded(.towardZero) && abs(value) < exactIntegerLimit {
-            appendInteger(Int64(value), to: &out)
-            return
+            return writeInteger(Int64(value), to: out)
         }
         // The shortest round-trip text, as Swift's `description` writes it; it uses an exponent only
         // below 10^-4 and above 2^53 in magnitude, which JSON (and GDAL) read fine.
-        ShortestDouble.append(value, to: &out)
+        return ShortestDouble.write(value, to: out)
     }
 
     /// Appends `value` rounded half away from zero to `decimals` fraction digits, in fixed-point
@@ -76,16 +90,20 @@ enum JSONNumberFormat {
 
     /// Appends `value` in decimal, `-` first when negative (no `.0`).
     static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-        DecimalDigits.append(to: &out) { p in
-            var i = 0
-            if value < 0 {
-                p[0] = UInt8(ascii: "-")
-                i = 1
-            }
-            let count = DecimalDigits.count(value.magnitude)
-            DecimalDigits.write(value.magnitude, count: count, to: p + i)
-            return i + count
+        DecimalDigits.append(to: &out) { writeInteger(value, to: $0) }
+    }
+
+    /// Writes `value` in decimal to `out` (room for 20) and returns the byte count.
+    @inline(__always)
+    static func writeInteger(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0
+        if value < 0 {
+            out[0] = UInt8(ascii: "-")
+            i = 1
         }
+        let count = DecimalDigits.count(value.magnitude)
+        DecimalDigits.write(value.magnitude, count: count, to: out + i)
+        return i + count
     }
 
     static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]

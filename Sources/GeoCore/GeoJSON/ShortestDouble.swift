@@ -15,13 +15,25 @@
 enum ShortestDouble {
     /// Appends `value`'s `description` bytes to `out`.
     static func append(_ value: Double, to out: inout [UInt8]) {
+        var written = true
+        DecimalDigits.append(to: &out) { buffer in
+            guard let count = write(value, to: buffer) else {
+                written = false
+                return 0
+            }
+            return count
+        }
+        if !written { appendFromStandardLibrary(value, to: &out) }
+    }
+
+    /// Writes `value`'s `description` bytes to `out` (room for 32) and returns their number; nil for
+    /// zero, subnormals, infinities and NaN, which `appendFromStandardLibrary` writes.
+    @inline(__always)
+    static func write(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
         let bits = value.bitPattern
         let biasedExponent = Int(truncatingIfNeeded: (bits >> 52) & 0x7FF)
         let fraction = bits & (1 << 52 - 1)
-        guard biasedExponent != 0, biasedExponent != 0x7FF else {
-            appendFromStandardLibrary(value, to: &out)
-            return
-        }
+        guard biasedExponent != 0, biasedExponent != 0x7FF else { return nil }
         let c = 1 << 52 | fraction
         let q = biasedExponent - 1075
         var digits: UInt64, exponent: Int
@@ -34,9 +46,7 @@ enum ShortestDouble {
         // |value| ≥ 2^54, or in (2^53, 2^54): exponential, as the standard library decides it.
         let binaryExponent = biasedExponent - 1022
         let forceExponential = binaryExponent > 54 || (binaryExponent == 54 && fraction != 0)
-        DecimalDigits.append(to: &out) { buffer in
-            layout(negative: bits >> 63 != 0, digits: digits, exponent: exponent, forceExponential: forceExponential, into: buffer)
-        }
+        return layout(negative: bits >> 63 != 0, digits: digits, exponent: exponent, forceExponential: forceExponential, into: out)
     }
 
     /// Schubfach for a normal Double `c·2^q` (2^52 ≤ c < 2^53): the chosen decimal as `digits·10^exponent`
