@@ -1,11 +1,8 @@
 /// A static 2-d tree over point primitives, for nearest-feature queries on point layers (issue 15).
 ///
-/// Layout: an implicit, nearly complete binary tree over index ranges. The root covers all points;
-/// inner node `n` over range `lo..<hi` splits at `mid = (lo + hi) / 2` across the longer side of its cell
-/// (the layer's box cut by its ancestors' splits), with children `2n + 1` (`lo..<mid`, coordinates ≤ the split) and `2n + 2`
-/// (`mid..<hi`, coordinates ≥ the split). Ranges of at most `leafSize` points are leaves. Points are
-/// stored in tree order as interleaved `x, y` pairs, so a leaf is two cache lines; nodes hold only a
-/// split value and an axis, and no node boxes are needed.
+/// Layout: `KDTreeLayout` over the points (median splits, 8 points per leaf). Points are stored in tree
+/// order as interleaved `x, y` pairs, so a leaf is two cache lines; nodes hold only a split value and an
+/// axis, and no node boxes are needed.
 ///
 /// Nearest search is depth first, nearer child first, with the far child's squared distance computed
 /// from the two per-axis offsets of its cell (Arya & Mount's incremental distance, here simply
@@ -34,47 +31,8 @@ struct PointKDTree: Sendable {
     init(points: [Position], features pointFeatures: [Int32]) {
         precondition(points.count == pointFeatures.count && points.count < Int(Int32.max))
         let n = points.count
-        var levels = 0, widest = n
-        while widest > PointKDTree.leafSize {
-            widest = (widest + 1) / 2
-            levels += 1
-        }
-        let nodeCount = (1 << levels) - 1
-        var order = [Int32](0..<Int32(n))
-        var splits = [Double](repeating: 0, count: nodeCount)
-        var axes = [UInt8](repeating: 0, count: nodeCount)
-        var xs = [Double](), ys = [Double]()
-        xs.reserveCapacity(n); ys.reserveCapacity(n)
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for p in points {
-            xs.append(p.x); ys.append(p.y)
-            minX = Swift.min(minX, p.x); maxX = Swift.max(maxX, p.x)
-            minY = Swift.min(minY, p.y); maxY = Swift.max(maxY, p.y)
-        }
-        xs.withUnsafeBufferPointer { xs in
-            ys.withUnsafeBufferPointer { ys in
-                order.withUnsafeMutableBufferPointer { ord in
-                    // Each node splits its cell (the box its ancestors' splits leave; no scan of its points)
-                    // across the longer side, at the median point.
-                    func build(_ node: Int, _ lo: Int, _ hi: Int, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
-                        guard hi - lo > PointKDTree.leafSize else { return }
-                        let alongX = x1 - x0 >= y1 - y0
-                        let mid = (lo + hi) >> 1
-                        let s = PointKDTree.select(mid, in: ord, lo, hi, keys: alongX ? xs : ys)
-                        splits[node] = s
-                        axes[node] = alongX ? 0 : 1
-                        if alongX {
-                            build(2 * node + 1, lo, mid, x0, y0, s, y1)
-                            build(2 * node + 2, mid, hi, s, y0, x1, y1)
-                        } else {
-                            build(2 * node + 1, lo, mid, x0, y0, x1, s)
-                            build(2 * node + 2, mid, hi, x0, s, x1, y1)
-                        }
-                    }
-                    build(0, 0, n, minX, minY, maxX, maxY)
-                }
-            }
-        }
+        let layout = KDTreeLayout(xs: points.map(\.x), ys: points.map(\.y), leafSize: PointKDTree.leafSize)
+        let order = layout.order
         var coordinates: [Double] = []
         coordinates.reserveCapacity(2 * n)
         for o in order {
@@ -83,32 +41,8 @@ struct PointKDTree: Sendable {
         }
         self.coordinates = coordinates
         self.features = order.map { pointFeatures[Int($0)] }
-        self.splits = splits
-        self.axes = axes
-    }
-
-    /// Reorders `order[lo..<hi]` so that position `k` holds the element of rank `k - lo` by `keys`,
-    /// everything before it has a key ≤ and everything after a key ≥ (Wirth's selection: Hoare partitions
-    /// around the middle element; deterministic). Returns the key at `k`.
-    private static func select(_ k: Int, in order: UnsafeMutableBufferPointer<Int32>, _ lo: Int, _ hi: Int,
-                               keys: UnsafeBufferPointer<Double>) -> Double {
-        var l = lo, r = hi - 1
-        while l < r {
-            let pivot = keys[Int(order[k])]
-            var i = l, j = r
-            repeat {
-                while keys[Int(order[i])] < pivot { i += 1 }
-                while pivot < keys[Int(order[j])] { j -= 1 }
-                if i <= j {
-                    order.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
-            } while i <= j
-            if j < k { l = i }
-            if k < i { r = j }
-        }
-        return keys[Int(order[k])]
+        self.splits = layout.splits
+        self.axes = layout.axes
     }
 
     /// A far child waiting on the search stack: its node, range and per-axis offsets from the query.

@@ -18,7 +18,7 @@ extension MeasureContext {
                     }
                 }
             }
-        // Only layers measured by distance need the point k-d tree; counted or summed layers do not.
+        // Only layers measured by distance need the nearest k-d trees; counted or summed layers do not.
         let nearestLayers = Set(scenario.criteria.compactMap { c -> String? in
             if case .distance(let layer) = c.kind { layer } else { nil }
         } + scenario.constraints.compactMap { c -> String? in
@@ -36,7 +36,7 @@ extension MeasureContext {
                 guard !geometries.isEmpty else {
                     throw ScoringError(.emptyLayer(layer: use.layer, usedBy: use.what), file: layer.file)
                 }
-                indexes[use.layer] = (SpatialIndex(geometries, pointTreeForNearest: nearestLayers.contains(use.layer)), map)
+                indexes[use.layer] = (SpatialIndex(geometries, treesForNearest: nearestLayers.contains(use.layer)), map)
             }
             if use.needsPolygons && polygonChecked.insert(use.layer).inserted {
                 guard indexes[use.layer]!.index.hasPolygons else {
