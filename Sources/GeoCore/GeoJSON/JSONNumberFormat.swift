@@ -14,29 +14,31 @@ enum JSONNumberFormat {
 
     /// Appends the shortest round-trip text of `value` (integers without `.0`).
     static func append(_ value: Double, to out: inout [UInt8]) {
-        guard value.isFinite else {
-            out.append(contentsOf: "null".utf8)
-            return
+        var written = true
+        DecimalDigits.append(to: &out) { buffer in
+            guard let count = write(value, to: buffer) else {
+                written = false
+                return 0
+            }
+            return count
         }
-        if value == value.rounded(.towardZero) && abs(value) < exactIntegerLimit {
-            appendInteger(Int64(value), negativeZero: false, to: &out)
-            return
-        }
-        // Swift's description is the shortest round-trip representation (SwiftDtoa); it uses an
-        // exponent only outside 2^-4…2^53 in magnitude, which JSON (and GDAL) read fine.
-        // `write(to:)` hands the same digits to `_writeASCII` from a stack buffer: no String allocated.
-        var sink = ByteSink(bytes: out)
-        out = []
-        value.write(to: &sink)
-        out = sink.bytes
+        if !written { ShortestDouble.appendFromStandardLibrary(value, to: &out) }
     }
 
-    /// A `TextOutputStream` appending to a byte array; `_writeASCII` receives the stdlib's float
-    /// formatting buffer directly (the same text as `description`).
-    struct ByteSink: TextOutputStream {
-        var bytes: [UInt8]
-        mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
-        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+    /// The bytes of `append(_:to:)` written to `out` (room for 32); returns their number, or nil for the
+    /// rare values only the standard library writes (subnormals; see `ShortestDouble`).
+    @inline(__always)
+    static func write(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard value.isFinite else {
+            out[0] = UInt8(ascii: "n"); out[1] = UInt8(ascii: "u"); out[2] = UInt8(ascii: "l"); out[3] = UInt8(ascii: "l")
+            return 4
+        }
+        if value == value.rounded(.towardZero) && abs(value) < exactIntegerLimit {
+            return writeInteger(Int64(value), to: out)
+        }
+        // The shortest round-trip text, as Swift's `description` writes it; it uses an exponent only
+        // below 10^-4 and above 2^53 in magnitude, which JSON (and GDAL) read fine.
+        return ShortestDouble.write(value, to: out)
     }
 
     /// Appends `value` rounded half away from zero to `decimals` fraction digits, in fixed-point
@@ -53,56 +55,55 @@ enum JSONNumberFormat {
             append(value, to: &out)
             return
         }
-        var units = Int64(scaled)
+        let units = Int64(scaled)
         if units == 0 {
             out.append(UInt8(ascii: "0"))
             return
         }
-        if units < 0 {
-            out.append(UInt8(ascii: "-"))
-            units = -units
-        }
-        let divisor = Int64(scale)
-        let integerPart = units / divisor
-        var fraction = units % divisor
-        appendInteger(integerPart, negativeZero: false, to: &out)
-        guard fraction != 0 else { return }
+        let divisor = UInt64(scale)
+        let integerPart = units.magnitude / divisor
+        var fraction = units.magnitude % divisor
         var digits = decimals
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
+        if fraction != 0 {
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
         }
-        out.append(UInt8(ascii: "."))
-        // Reserve the digits as zeros (the fraction's leading zeros stay), then fill from the right.
-        let first = out.count
-        for _ in 0..<digits { out.append(UInt8(ascii: "0")) }
-        var i = first + digits - 1
-        while fraction > 0 {
-            out[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
-            fraction /= 10
-            i -= 1
+        // At most a sign, 16 digits and a point: |units| < 2^53.
+        DecimalDigits.append(to: &out) { p in
+            var i = 0
+            if units < 0 {
+                p[0] = UInt8(ascii: "-")
+                i = 1
+            }
+            let integerDigits = DecimalDigits.count(integerPart)
+            DecimalDigits.write(integerPart, count: integerDigits, to: p + i)
+            i += integerDigits
+            guard fraction != 0 else { return i }
+            p[i] = UInt8(ascii: ".")
+            // The fraction's leading zeros are written as padding.
+            DecimalDigits.write(fraction, count: digits, to: p + i + 1)
+            return i + 1 + digits
         }
     }
 
-    static func appendInteger(_ value: Int64, negativeZero: Bool, to out: inout [UInt8]) {
-        if value == 0 {
-            out.append(UInt8(ascii: "0"))
-            return
+    /// Appends `value` in decimal, `-` first when negative (no `.0`).
+    static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        DecimalDigits.append(to: &out) { writeInteger(value, to: $0) }
+    }
+
+    /// Writes `value` in decimal to `out` (room for 20) and returns the byte count.
+    @inline(__always)
+    static func writeInteger(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0
+        if value < 0 {
+            out[0] = UInt8(ascii: "-")
+            i = 1
         }
-        var v = value.magnitude
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &tmp) { buf in
-            while v > 0 {
-                buf[19 - n] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                n += 1
-            }
-            out.append(contentsOf: buf[(20 - n)...])
-        }
+        let count = DecimalDigits.count(value.magnitude)
+        DecimalDigits.write(value.magnitude, count: count, to: out + i)
+        return i + count
     }
 
     static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]

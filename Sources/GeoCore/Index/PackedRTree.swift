@@ -37,13 +37,13 @@ struct PackedRTree: Sendable {
         for b in boxes { extent.expand(toInclude: b) }
         let w = extent.maxX - extent.minX, h = extent.maxY - extent.minY
         let sx = w > 0 ? 65535 / w : 0, sy = h > 0 ? 65535 / h : 0
-        var keys = [UInt64](repeating: 0, count: boxes.count)
+        var keys = [UInt32](repeating: 0, count: boxes.count)
         for (i, b) in boxes.enumerated() {
             let cx = UInt32(((b.minX + b.maxX) / 2 - extent.minX) * sx)
             let cy = UInt32(((b.minY + b.maxY) / 2 - extent.minY) * sy)
-            keys[i] = UInt64(PackedRTree.hilbert(Swift.min(cx, 65535), Swift.min(cy, 65535))) << 32 | UInt64(i)
+            keys[i] = PackedRTree.hilbert(Swift.min(cx, 65535), Swift.min(cy, 65535))
         }
-        keys.sort()
+        let sorted = RadixSort.order(byKeys: keys)
 
         var total = boxes.count, levelSize = boxes.count
         while levelSize > 1 {
@@ -54,8 +54,8 @@ struct PackedRTree: Sendable {
         flat.reserveCapacity(4 * (total + 1))
         links.reserveCapacity(4 * (total - boxes.count + 1))
         order.reserveCapacity(boxes.count)
-        for k in keys {
-            let i = Int(truncatingIfNeeded: k & 0xFFFF_FFFF)
+        for s in sorted {
+            let i = Int(s)
             let b = boxes[i]
             order.append(Int32(i))
             flat.append(b.minX); flat.append(b.minY); flat.append(b.maxX); flat.append(b.maxY)

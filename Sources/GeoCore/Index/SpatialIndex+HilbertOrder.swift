@@ -12,18 +12,15 @@ extension SpatialIndex {
         }
         guard minX <= maxX else { return Array(0..<Int32(points.count)) }
         let sx = maxX > minX ? 65535 / (maxX - minX) : 0, sy = maxY > minY ? 65535 / (maxY - minY) : 0
-        var keys = [UInt64](repeating: 0, count: points.count)
+        var keys = [UInt32](repeating: 0, count: points.count)
         for (i, p) in points.enumerated() {
-            let h: UInt64
             if p.isFinite {
                 let cx = Swift.min(UInt32((p.x - minX) * sx), 65535), cy = Swift.min(UInt32((p.y - minY) * sy), 65535)
-                h = UInt64(PackedRTree.hilbert(cx, cy))
+                keys[i] = PackedRTree.hilbert(cx, cy)
             } else {
-                h = UInt64(UInt32.max)
+                keys[i] = UInt32.max
             }
-            keys[i] = h << 32 | UInt64(i)
         }
-        keys.sort()
-        return keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+        return RadixSort.order(byKeys: keys)
     }
 }

@@ -2,11 +2,20 @@ extension SpatialIndex.Query {
     /// The nearest feature to `p` and its exact distance (0 when a polygonal feature contains `p`); among
     /// equally near features the smallest index. Nil for an empty index.
     ///
-    /// Branch and bound: a greedy descent to the leaf nearest `p` gives a first bound, then a best-first
-    /// search (Hjaltason & Samet) visits only nodes whose box is within the bound, measuring primitives
-    /// exactly and tightening the bound. ~O(log n) for well-distributed data.
+    /// Layers without polygons: a depth-first search of the index's k-d tree (`PointKDTree`,
+    /// `SegmentKDTree`), same answers. Other layers: branch and bound — a greedy descent to the leaf nearest `p` gives a first bound, then a
+    /// best-first search (Hjaltason & Samet) visits only nodes whose box is within the bound, measuring
+    /// primitives exactly and tightening the bound. ~O(log n) for well-distributed data.
     public mutating func nearest(to p: Position) -> (feature: Int, distance: Double)? {
         var bestD = Double.infinity, bestF = Int.max
+        if p.isFinite, let points = index.pointTree {
+            points.nearest(to: p, bestD: &bestD, bestF: &bestF)
+            return bestF == Int.max ? nil : (bestF, bestD)
+        }
+        if p.isFinite, let segments = index.segmentTree {
+            segments.nearest(to: p, bestD: &bestD, bestF: &bestF)
+            return bestF == Int.max ? nil : (bestF, bestD)
+        }
         if index.hasPolygons, let f = smallestContainingFeature(p) {
             bestD = 0
             bestF = f

@@ -40,11 +40,21 @@ public struct SpatialIndex: Sendable {
     /// True when no feature has more than one primitive and none is polygonal: hits need no de-duplication.
     let singlePrimitiveFeatures: Bool
 
+    /// A k-d tree over the primitives when every one is a point (a point layer) and trees were asked for:
+    /// `Query.nearest(to:)` uses it.
+    let pointTree: PointKDTree?
+    /// A k-d tree over the segments of a layer of lines (and points) without polygons, when trees were
+    /// asked for: `Query.nearest(to:)` uses it.
+    let segmentTree: SegmentKDTree?
+
     /// Whether the layer has polygonal features (so `containing(_:)` can return anything).
     public var hasPolygons: Bool { !partFeature.isEmpty }
 
     /// Builds the index over `geometries`; feature `i` is `geometries[i]`. O(n log n).
-    public init(_ geometries: [Geometry]) {
+    /// - Parameter treesForNearest: on a layer without polygons, also build the k-d tree that answers
+    ///   `nearest(to:)` (`PointKDTree` or `SegmentKDTree`: fewer instructions per query, same answers).
+    ///   Pass false for layers that are only counted, summed or tested for containment.
+    public init(_ geometries: [Geometry], treesForNearest: Bool = true) {
         var builder = Builder()
         for (i, g) in geometries.enumerated() { builder.add(g, feature: Int32(i)) }
 
@@ -77,6 +87,14 @@ public struct SpatialIndex: Sendable {
         self.ringStarts = ringStarts
         self.vertices = vertices
         singlePrimitiveFeatures = builder.parts.isEmpty && !builder.repeatedFeature
+        let pointPrimitives = stride(from: 0, to: segments.count, by: 2).allSatisfy {
+            segments[$0].x == segments[$0 + 1].x && segments[$0].y == segments[$0 + 1].y
+        }
+        let treeable = treesForNearest && builder.parts.isEmpty && !segFeature.isEmpty
+        // A segment of length zero has the point's distance expression (`Position.distance(from:toSegment:)`).
+        pointTree = treeable && pointPrimitives
+            ? PointKDTree(points: stride(from: 0, to: segments.count, by: 2).map { segments[$0] }, features: segFeature) : nil
+        segmentTree = treeable && !pointPrimitives ? SegmentKDTree(segments: segments, features: segFeature) : nil
     }
 
     /// Collects primitives and polygon parts in feature order.

@@ -19,6 +19,12 @@ extension MeasureContext {
                     }
                 }
             }
+        // Only layers measured by distance need the nearest k-d trees; counted or summed layers do not.
+        let nearestLayers = Set(scenario.criteria.compactMap { c -> String? in
+            if case .distance(let layer) = c.kind { layer } else { nil }
+        } + scenario.constraints.compactMap { c -> String? in
+            if case .distance(let layer, _, _) = c.kind { layer } else { nil }
+        })
         var polygonChecked = Set<String>()
         for use in uses {
             let layer = layers[use.layer]!
@@ -31,7 +37,7 @@ extension MeasureContext {
                 guard !geometries.isEmpty else {
                     throw ScoringError(.emptyLayer(layer: use.layer, usedBy: use.what), file: layer.file)
                 }
-                indexes[use.layer] = (SpatialIndex(geometries), map)
+                indexes[use.layer] = (SpatialIndex(geometries, treesForNearest: nearestLayers.contains(use.layer)), map)
             }
             if use.needsPolygons && polygonChecked.insert(use.layer).inserted {
                 guard indexes[use.layer]!.index.hasPolygons else {
