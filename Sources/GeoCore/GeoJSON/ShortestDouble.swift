@@ -12,9 +12,9 @@
 /// values, `1234.0`. Zero, subnormals, infinities and NaN go through the standard library (rare, and
 /// identical by construction); `ShortestDoubleTests` compares every path with `description` over many
 /// millions of random bit patterns and the edge cases.
-enum ShortestDouble {
+public enum ShortestDouble {
     /// Appends `value`'s `description` bytes to `out`.
-    static func append(_ value: Double, to out: inout [UInt8]) {
+    public static func append(_ value: Double, to out: inout [UInt8]) {
         var written = true
         DecimalDigits.append(to: &out) { buffer in
             guard let count = write(value, to: buffer) else {

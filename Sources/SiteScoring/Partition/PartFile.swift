@@ -73,8 +73,8 @@ enum PartFile {
         o["criteria"] = .array(h.criteria.map { .object(["id": .string($0.id), "text": .bool($0.text)]) })
         o["inputs"] = .array(h.inputs.map { .object(["layer": .string($0.layer), "path": .string($0.path), "sha256": .string($0.sha256)]) })
         var out = Array("{\"type\":\"FeatureCollection\",\"standort_part\":".utf8)
-        out += Array(JSONValue.object(o).jsonText.utf8)
-        out += Array(",\"features\":[]}\n".utf8)
+        out.append(contentsOf: JSONValue.object(o).jsonText.utf8)
+        out.append(contentsOf: ",\"features\":[]}\n".utf8)
         return out
     }
 
@@ -84,63 +84,63 @@ enum PartFile {
         o["candidates"] = .number(Double(t.candidateCount))
         o["warnings"] = .array(t.warnings.map { .string($0) })
         var out = Array("{\"type\":\"FeatureCollection\",\"standort_part_end\":".utf8)
-        out += Array(JSONValue.object(o).jsonText.utf8)
-        out += Array(",\"features\":[]}\n".utf8)
+        out.append(contentsOf: JSONValue.object(o).jsonText.utf8)
+        out.append(contentsOf: ",\"features\":[]}\n".utf8)
         return out
     }
 
     static func appendSite(_ s: Site, to out: inout [UInt8]) {
-        out += Array("{\"type\":\"FeatureCollection\",\"standort_site\":{\"i\":".utf8)
-        out += Array(String(s.index).utf8)
-        out += Array(",\"id\":".utf8)
+        out.append(contentsOf: "{\"type\":\"FeatureCollection\",\"standort_site\":{\"i\":".utf8)
+        out.append(contentsOf: String(s.index).utf8)
+        out.append(contentsOf: ",\"id\":".utf8)
         switch s.id {
-        case .string(let t): out += Array(JSONValue.string(t).jsonText.utf8)
+        case .string(let t): out.append(contentsOf: JSONValue.string(t).jsonText.utf8)
         case .number(let n): appendExact(n, to: &out)
         }
-        out += Array(",\"ref\":[".utf8)
+        out.append(contentsOf: ",\"ref\":[".utf8)
         appendExact(s.reference.x, to: &out)
         out.append(UInt8(ascii: ","))
         appendExact(s.reference.y, to: &out)
-        out += Array("],\"raw\":[".utf8)
+        out.append(contentsOf: "],\"raw\":[".utf8)
         for (j, x) in s.raw.enumerated() {
             if j > 0 { out.append(UInt8(ascii: ",")) }
             appendExact(x, to: &out)
         }
-        out += Array("],\"text\":[".utf8)
+        out.append(contentsOf: "],\"text\":[".utf8)
         for (j, t) in s.text.enumerated() {
             if j > 0 { out.append(UInt8(ascii: ",")) }
-            out += Array((t.map { JSONValue.string($0) } ?? .null).jsonText.utf8)
+            out.append(contentsOf: (t.map { JSONValue.string($0) } ?? .null).jsonText.utf8)
         }
-        out += Array("],\"excluded_by\":".utf8)
-        out += Array(JSONValue.array(s.exclusions.map { .string($0) }).jsonText.utf8)
-        out += Array("},\"features\":[".utf8)
+        out.append(contentsOf: "],\"excluded_by\":".utf8)
+        out.append(contentsOf: JSONValue.array(s.exclusions.map { .string($0) }).jsonText.utf8)
+        out.append(contentsOf: "},\"features\":[".utf8)
         appendFeature(s.feature, to: &out)
-        out += Array("]}\n".utf8)
+        out.append(contentsOf: "]}\n".utf8)
     }
 
     /// A Double as the shortest text that reads back to it; non-finite values as the strings `"NaN"`,
     /// `"Infinity"`, `"-Infinity"` (JSON has no such numbers).
     static func appendExact(_ x: Double, to out: inout [UInt8]) {
-        if x.isNaN { out += Array("\"NaN\"".utf8); return }
-        if x.isInfinite { out += Array((x > 0 ? "\"Infinity\"" : "\"-Infinity\"").utf8); return }
-        out += Array(x.description.utf8)  // Swift's description is the shortest round-trip text (SwiftDtoa)
+        if x.isNaN { out.append(contentsOf: "\"NaN\"".utf8); return }
+        if x.isInfinite { out.append(contentsOf: (x > 0 ? "\"Infinity\"" : "\"-Infinity\"").utf8); return }
+        ShortestDouble.append(x, to: &out)  // Swift's description bytes (the shortest round-trip text), without a String
     }
 
     /// The feature with exact coordinates (GeoJSON output rounds them; a part must not).
     static func appendFeature(_ f: Feature, to out: inout [UInt8]) {
-        out += Array("{\"type\":\"Feature\",".utf8)
+        out.append(contentsOf: "{\"type\":\"Feature\",".utf8)
         switch f.id {
-        case .string(let s)?: out += Array("\"id\":\(JSONValue.string(s).jsonText),".utf8)
+        case .string(let s)?: out.append(contentsOf: "\"id\":\(JSONValue.string(s).jsonText),".utf8)
         case .number(let n)?:
-            out += Array("\"id\":".utf8)
+            out.append(contentsOf: "\"id\":".utf8)
             appendExact(n, to: &out)
             out.append(UInt8(ascii: ","))
         case nil: break
         }
-        out += Array("\"properties\":".utf8)
-        out += Array(JSONValue.object(f.properties).jsonText.utf8)
-        out += Array(",\"geometry\":".utf8)
-        if let g = f.geometry { appendGeometry(g, to: &out) } else { out += Array("null".utf8) }
+        out.append(contentsOf: "\"properties\":".utf8)
+        out.append(contentsOf: JSONValue.object(f.properties).jsonText.utf8)
+        out.append(contentsOf: ",\"geometry\":".utf8)
+        if let g = f.geometry { appendGeometry(g, to: &out) } else { out.append(contentsOf: "null".utf8) }
         out.append(UInt8(ascii: "}"))
     }
 
@@ -168,33 +168,33 @@ enum PartFile {
             }
             out.append(UInt8(ascii: "]"))
         }
-        out += Array("{\"type\":\"\(g.typeName)\",".utf8)
+        out.append(contentsOf: "{\"type\":\"\(g.typeName)\",".utf8)
         switch g {
         case .point(let p):
-            out += Array("\"coordinates\":".utf8)
+            out.append(contentsOf: "\"coordinates\":".utf8)
             position(p)
         case .multiPoint(let ps), .lineString(let ps):
-            out += Array("\"coordinates\":".utf8)
+            out.append(contentsOf: "\"coordinates\":".utf8)
             list(ps)
         case .multiLineString(let lines):
-            out += Array("\"coordinates\":[".utf8)
+            out.append(contentsOf: "\"coordinates\":[".utf8)
             for (i, l) in lines.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 list(l)
             }
             out.append(UInt8(ascii: "]"))
         case .polygon(let p):
-            out += Array("\"coordinates\":".utf8)
+            out.append(contentsOf: "\"coordinates\":".utf8)
             polygon(p)
         case .multiPolygon(let ps):
-            out += Array("\"coordinates\":[".utf8)
+            out.append(contentsOf: "\"coordinates\":[".utf8)
             for (i, p) in ps.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 polygon(p)
             }
             out.append(UInt8(ascii: "]"))
         case .geometryCollection(let gs):
-            out += Array("\"geometries\":[".utf8)
+            out.append(contentsOf: "\"geometries\":[".utf8)
             for (i, member) in gs.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 appendGeometry(member, to: &out)
