@@ -69,6 +69,7 @@ extension ScoringResult {
         // Column j of the batch at gathered[j * batch + k]; nil and non-finite numbers as NaN (both write
         // `null`), booleans as 0/1.
         var gathered = [Double](repeating: 0, count: columns * batch)
+        var plan = OriginalKeyPlan()
         var start = range.lowerBound
         while start < range.upperBound {
             let end = min(range.upperBound, start + batch)
@@ -93,7 +94,7 @@ extension ScoringResult {
                 for k in 0..<count {
                     e.separator(before: positionOffset + start + k)
                     encodeRankedFeature(site: sites[k], row: k, gathered: gathered, lonLatGeometries: lonLatGeometries,
-                                        addedNames: addedNames, keys: keys, into: &e)
+                                        addedNames: addedNames, keys: keys, plan: &plan, into: &e)
                 }
             }
             start = end
@@ -103,7 +104,8 @@ extension ScoringResult {
     /// One feature of `encodeRankedFeatures`: row `row` of the gathered batch, site `s`.
     @inline(__always)
     private func encodeRankedFeature(site s: Int, row: Int, gathered: [Double], lonLatGeometries: [Geometry?],
-                                     addedNames: [String: Int], keys: [[UInt8]], into e: inout GeoJSONFeatureEncoder) {
+                                     addedNames: [String: Int], keys: [[UInt8]], plan: inout OriginalKeyPlan,
+                                     into e: inout GeoJSONFeatureEncoder) {
         let batch = Self.gatherBatch
         let m = methodColumns.count
         func added(_ j: Int) {
@@ -130,10 +132,12 @@ extension ScoringResult {
         var placed: UInt64 = 0, placedBeyond: Set<Int> = []
         let original = feature.properties
         let originalKeys = original.keys
+        plan.update(originalKeys, addedNames: addedNames)
         for i in originalKeys.indices {
             if i > 0 { e.comma() }
-            e.member(originalKeys[i])
-            if let j = addedNames[originalKeys[i]] {
+            e.member(plan.encodedKeys[i])
+            let j = plan.addedIndex[i]
+            if j >= 0 {
                 added(j)
                 if j < 64 { placed |= 1 << UInt64(j) } else { placedBeyond.insert(j) }
             } else {
@@ -289,5 +293,22 @@ extension ScoringResult {
     public func topContributors(_ s: Int, count: Int = 2) -> [String] {
         let contributions = criteria.enumerated().compactMap { j, c in c.values[s].map { (c.criterion.id, weights[j] * $0) } }
         return contributions.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count).map(\.0)
+    }
+}
+
+/// The encoded member keys of a candidate's properties and which of them an added property replaces, kept while
+/// consecutive rows have the same keys (every row of a CSV, most of a GeoJSON file): no key is encoded or looked up
+/// again per row (issue 15).
+struct OriginalKeyPlan {
+    private(set) var keys: [String] = []
+    private(set) var encodedKeys: [[UInt8]] = []
+    /// The position in the added properties of the one that takes the key's place, or −1.
+    private(set) var addedIndex: [Int] = []
+
+    mutating func update(_ rowKeys: [String], addedNames: [String: Int]) {
+        guard rowKeys != keys || encodedKeys.count != rowKeys.count else { return }
+        keys = rowKeys
+        encodedKeys = rowKeys.map(GeoJSONFeatureEncoder.memberKey)
+        addedIndex = rowKeys.map { addedNames[$0] ?? -1 }
     }
 }
