@@ -231,6 +231,11 @@ public struct GeoJSONFeatureEncoder {
         key.withUnsafeBufferPointer { put($0) }
     }
 
+    /// A pre-encoded `"key":` (from `memberKey`) held in a caller's buffer (no array to retain per row).
+    @inline(__always) public mutating func member(bytes key: UnsafeBufferPointer<UInt8>) {
+        put(key)
+    }
+
     /// `"key":` for a key known only at run time.
     public mutating func member(_ key: String) {
         string(key)

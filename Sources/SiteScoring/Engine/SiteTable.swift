@@ -20,6 +20,7 @@ struct SiteTable {
         points.reserveCapacity(layer.features.count)
         areas.reserveCapacity(layer.features.count)
         var firstIndex: [SiteID: Int] = [:]
+        firstIndex.reserveCapacity(layer.features.count)  // no rehashing while it grows (≈ 3 % of an L run)
         for (i, feature) in layer.features.enumerated() {
             let id = try Self.siteID(feature, index: i, idField: idField, layer: layer)
             if let other = firstIndex.updateValue(i, forKey: id) {

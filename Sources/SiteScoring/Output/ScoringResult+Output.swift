@@ -70,6 +70,13 @@ extension ScoringResult {
         // `null`), booleans as 0/1.
         var gathered = [Double](repeating: 0, count: columns * batch)
         var plan = OriginalKeyPlan()
+        // The added properties' keys in one buffer, sliced per row without retaining an array per key.
+        let addedKeys = EncodedKeys(keys)
+        // Per added property: the text column it is written from (a `categories` criterion's raw value), else nil;
+        // looked up once, not per row (reading `criteria[c].text` in the row loop retained the column each time).
+        let textOf: [[String?]?] = (0..<columns).map { j in
+            j >= 4 + m && (j - 4 - m) % 2 == 0 ? criteria[(j - 4 - m) / 2].text : nil
+        }
         var start = range.lowerBound
         while start < range.upperBound {
             let end = min(range.upperBound, start + batch)
@@ -93,8 +100,11 @@ extension ScoringResult {
                 }
                 for k in 0..<count {
                     e.separator(before: positionOffset + start + k)
-                    encodeRankedFeature(site: sites[k], row: k, gathered: gathered, lonLatGeometries: lonLatGeometries,
-                                        addedNames: addedNames, keys: keys, plan: &plan, into: &e)
+                    // The candidate and its geometry are borrowed from their arrays, not copied (a copy retained its
+                    // property arrays and coordinates once per row).
+                    encodeRankedFeature(site: sites[k], row: k, gathered: gathered, feature: candidates[sites[k]],
+                                        geometry: lonLatGeometries[sites[k]], keys: addedKeys, textOf: textOf, plan: &plan,
+                                        addedNames: addedNames, into: &e)
                 }
             }
             start = end
@@ -103,8 +113,8 @@ extension ScoringResult {
 
     /// One feature of `encodeRankedFeatures`: row `row` of the gathered batch, site `s`.
     @inline(__always)
-    private func encodeRankedFeature(site s: Int, row: Int, gathered: [Double], lonLatGeometries: [Geometry?],
-                                     addedNames: [String: Int], keys: [[UInt8]], plan: inout OriginalKeyPlan,
+    private func encodeRankedFeature(site s: Int, row: Int, gathered: [Double], feature: borrowing Feature, geometry: borrowing Geometry?,
+                                     keys: EncodedKeys, textOf: [[String?]?], plan: inout OriginalKeyPlan, addedNames: [String: Int],
                                      into e: inout GeoJSONFeatureEncoder) {
         let batch = Self.gatherBatch
         let m = methodColumns.count
@@ -119,40 +129,38 @@ extension ScoringResult {
                     let reasons = exclusions[s]
                     e.string(reasons.count == 1 ? reasons[0] : reasons.joined(separator: ";"))
                 }
-            case let j where j >= 4 + m && (j - 4 - m) % 2 == 0 && criteria[(j - 4 - m) / 2].text != nil:
-                if let t = criteria[(j - 4 - m) / 2].text![s] { e.string(t) } else { e.null() }
+            case let j where textOf[j] != nil:
+                if let t = textOf[j]![s] { e.string(t) } else { e.null() }
             default:
                 // JSONNumberFormat writes NaN and infinities as null, as `siteProperties` does for nil.
                 e.number(x)
             }
         }
-        let feature = candidates[s]
         e.beginFeature(id: feature.id)
         // Added properties whose name the candidate already has take that property's place.
         var placed: UInt64 = 0, placedBeyond: Set<Int> = []
-        let original = feature.properties
-        let originalKeys = original.keys
-        plan.update(originalKeys, addedNames: addedNames)
-        for i in originalKeys.indices {
+        plan.update(feature.properties.keys, addedNames: addedNames)
+        let originalCount = plan.encodedKeys.count
+        for i in 0..<originalCount {
             if i > 0 { e.comma() }
-            e.member(plan.encodedKeys[i])
+            plan.encodedKeys.member(i, into: &e)
             let j = plan.addedIndex[i]
             if j >= 0 {
                 added(j)
                 if j < 64 { placed |= 1 << UInt64(j) } else { placedBeyond.insert(j) }
             } else {
-                e.value(original.values[i])
+                e.value(feature.properties.values[i])
             }
         }
-        var first = originalKeys.isEmpty
-        for j in keys.indices {
+        var first = originalCount == 0
+        for j in 0..<keys.count {
             if j < 64 ? placed & (1 << UInt64(j)) != 0 : placedBeyond.contains(j) { continue }
             if !first { e.comma() }
             first = false
-            e.member(keys[j])
+            keys.member(j, into: &e)
             added(j)
         }
-        e.endFeature(geometry: lonLatGeometries[s])
+        e.endFeature(geometry: geometry)
     }
 
     /// The `k`-th feature of the ranked output: the candidate's geometry (lon/lat) and properties plus Standort's.
@@ -301,14 +309,41 @@ extension ScoringResult {
 /// again per row (issue 15).
 struct OriginalKeyPlan {
     private(set) var keys: [String] = []
-    private(set) var encodedKeys: [[UInt8]] = []
+    private(set) var encodedKeys = EncodedKeys([])
     /// The position in the added properties of the one that takes the key's place, or −1.
     private(set) var addedIndex: [Int] = []
 
     mutating func update(_ rowKeys: [String], addedNames: [String: Int]) {
         guard rowKeys != keys || encodedKeys.count != rowKeys.count else { return }
         keys = rowKeys
-        encodedKeys = rowKeys.map(GeoJSONFeatureEncoder.memberKey)
+        encodedKeys = EncodedKeys(rowKeys.map(GeoJSONFeatureEncoder.memberKey))
         addedIndex = rowKeys.map { addedNames[$0] ?? -1 }
+    }
+}
+
+/// Pre-encoded member keys (`"name":`) in one contiguous buffer.
+struct EncodedKeys {
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    init(_ keys: [[UInt8]]) {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        for key in keys {
+            bytes += key
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    var count: Int { starts.count - 1 }
+
+    /// Writes key `i`.
+    @inline(__always)
+    func member(_ i: Int, into e: inout GeoJSONFeatureEncoder) {
+        bytes.withUnsafeBufferPointer { b in
+            e.member(bytes: UnsafeBufferPointer(rebasing: b[starts[i]..<starts[i + 1]]))
+        }
     }
 }
