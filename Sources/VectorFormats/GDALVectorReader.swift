@@ -57,27 +57,20 @@ public enum GDALVectorReader {
         try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
             let dataset = try open(url, openOptions: openOptions, diagnostics: diagnostics)
             let names = dataset.layerNames
-            let (handle, name) = try pickLayer(layer, in: dataset, names: names, path: url.path)
-
-            let fileCRS = OGR_L_GetSpatialRef(handle).flatMap { SpatialReference(cloning: $0)?.definitionForPROJ }
-            let hasGeometry = OGR_L_GetGeomType(handle) != wkbNone
-            guard let crsString = crs ?? fileCRS ?? (hasGeometry ? nil : "OGC:CRS84") else {
-                throw VectorFormatError(.missingCRS(layer: name), path: url.path)
-            }
-
-            let fidColumn = OGR_L_GetFIDColumn(handle).map { String(cString: $0) } ?? ""
-            let meaningfulFID = !fidColumn.isEmpty && !["fid", "ogc_fid", "objectid", "ogr_fid"].contains(fidColumn.lowercased())
-            let fields = OGRFieldReading(layer: handle)
+            let layer = try OpenedLayer(layer, in: dataset, names: names, crs: crs, url: url)
 
             var features: [Feature] = []
             // Without forcing, drivers answer only when the count is cheap (-1 otherwise).
-            let count = OGR_L_GetFeatureCount(handle, 0)
+            let count = OGR_L_GetFeatureCount(layer.handle, 0)
             if count > 0 { features.reserveCapacity(Int(count)) }
-            try readFeatures(handle, fields: fields, meaningfulFID: meaningfulFID, url: url, diagnostics: diagnostics) { features.append($0) }
+            try layer.readFeatures(url: url, diagnostics: diagnostics) { (feature: Feature) -> Bool in
+                features.append(feature)
+                return true
+            }
             return GDALLayerData(
-                collection: FeatureCollection(features: features, crs: crsString),
-                layerName: name, layerNames: names, driver: dataset.driverName, fileCRS: fileCRS,
-                fields: fields.schema, warnings: diagnostics.warnings
+                collection: FeatureCollection(features: features, crs: layer.crs),
+                layerName: layer.name, layerNames: names, driver: dataset.driverName, fileCRS: layer.fileCRS,
+                fields: layer.fields.schema, warnings: diagnostics.warnings
             )
         }
     }
@@ -90,19 +83,11 @@ public enum GDALVectorReader {
         var failure: (any Error)?
         let warnings = try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) -> [String] in
             let dataset = try open(url, openOptions: openOptions, diagnostics: diagnostics)
-            let (handle, name) = try pickLayer(layer, in: dataset, names: dataset.layerNames, path: url.path)
-            let fileCRS = OGR_L_GetSpatialRef(handle).flatMap { SpatialReference(cloning: $0)?.definitionForPROJ }
-            let hasGeometry = OGR_L_GetGeomType(handle) != wkbNone
-            guard let crsString = crs ?? fileCRS ?? (hasGeometry ? nil : "OGC:CRS84") else {
-                throw VectorFormatError(.missingCRS(layer: name), path: url.path)
-            }
-            let fidColumn = OGR_L_GetFIDColumn(handle).map { String(cString: $0) } ?? ""
-            let meaningfulFID = !fidColumn.isEmpty && !["fid", "ogc_fid", "objectid", "ogr_fid"].contains(fidColumn.lowercased())
-            let fields = OGRFieldReading(layer: handle)
+            let opened = try OpenedLayer(layer, in: dataset, names: dataset.layerNames, crs: crs, url: url)
             var chunk: [Feature] = []
             var first = 0, handed = false
             func hand() -> Bool {
-                do { try body(FeatureCollection(features: chunk, crs: crsString), first) } catch {
+                do { try body(FeatureCollection(features: chunk, crs: opened.crs), first) } catch {
                     failure = error
                     return false
                 }
@@ -111,7 +96,7 @@ public enum GDALVectorReader {
                 chunk.removeAll(keepingCapacity: true)
                 return true
             }
-            try readFeatures(handle, fields: fields, meaningfulFID: meaningfulFID, url: url, diagnostics: diagnostics) { (feature: Feature) -> Bool in
+            try opened.readFeatures(url: url, diagnostics: diagnostics) { (feature: Feature) -> Bool in
                 chunk.append(feature)
                 return chunk.count < chunkSize || hand()
             }
@@ -120,41 +105,6 @@ public enum GDALVectorReader {
         }
         if let failure { throw failure }
         return warnings
-    }
-
-    /// Reads the layer's features in order into `take`, until the layer ends or `take` returns false.
-    private static func readFeatures(_ handle: OGRLayerH, fields: OGRFieldReading, meaningfulFID: Bool, url: URL, diagnostics: GDALDiagnostics,
-                                     _ take: (Feature) -> Bool) throws(VectorFormatError) {
-        var index = 0
-        let errorsBefore = diagnostics.errors.count
-        OGR_L_ResetReading(handle)
-        while let feature = OGR_L_GetNextFeature(handle) {
-            defer { OGR_F_Destroy(feature) }
-            var geometry: Geometry?
-            if let borrowed = OGR_F_GetGeometryRef(feature) {
-                do throws(OGRGeometryReading.Unsupported) {
-                    geometry = try OGRGeometryReading.geometry(from: borrowed)
-                } catch {
-                    throw VectorFormatError(.unsupportedGeometry(kind: error.kind, featureIndex: index), path: url.path)
-                }
-            }
-            let id: FeatureID? = meaningfulFID ? .number(Double(OGR_F_GetFID(feature))) : nil
-            index += 1
-            guard take(Feature(id: id, geometry: geometry, properties: fields.properties(of: feature))) else { return }
-        }
-        // A failed read ends the loop like the end of the layer does; an error raised meanwhile says which it was.
-        if diagnostics.errors.count > errorsBefore, let message = diagnostics.errors.last {
-            throw VectorFormatError(.readFailed(message: message, featureIndex: index), path: url.path)
-        }
-    }
-
-    /// Reads the layer's features in order into `append`.
-    private static func readFeatures(_ handle: OGRLayerH, fields: OGRFieldReading, meaningfulFID: Bool, url: URL, diagnostics: GDALDiagnostics,
-                                     _ append: (Feature) -> Void) throws(VectorFormatError) {
-        try readFeatures(handle, fields: fields, meaningfulFID: meaningfulFID, url: url, diagnostics: diagnostics) { (feature: Feature) -> Bool in
-            append(feature)
-            return true
-        }
     }
 
     /// Opens `url` read-only, turning GDAL's failure into a typed error with a hint for the format.
@@ -171,7 +121,7 @@ public enum GDALVectorReader {
         return dataset
     }
 
-    private static func pickLayer(_ requested: String?, in dataset: GDALDataset, names: [String], path: String) throws(VectorFormatError) -> (OGRLayerH, String) {
+    static func pickLayer(_ requested: String?, in dataset: GDALDataset, names: [String], path: String) throws(VectorFormatError) -> (OGRLayerH, String) {
         if let requested {
             guard let handle = dataset.layer(named: requested) else {
                 throw VectorFormatError(.unknownLayer(name: requested, available: names,
@@ -202,6 +152,55 @@ extension GDALVectorReader {
     public static func metadataItem(_ key: String, url: URL) throws(VectorFormatError) -> String? {
         try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
             try open(url, openOptions: [], diagnostics: diagnostics).metadataItem(key)
+        }
+    }
+}
+
+/// A layer of an open data set, ready to read: its handle and name, the CRS of its coordinates (the override, the
+/// file's, or CRS84 for a table without geometry), whether its FID is an id of its own, and its fields.
+private struct OpenedLayer {
+    let handle: OGRLayerH
+    let name: String
+    let crs: String
+    let fileCRS: String?
+    let meaningfulFID: Bool
+    let fields: OGRFieldReading
+
+    init(_ requested: String?, in dataset: GDALDataset, names: [String], crs: String?, url: URL) throws(VectorFormatError) {
+        (handle, name) = try GDALVectorReader.pickLayer(requested, in: dataset, names: names, path: url.path)
+        fileCRS = OGR_L_GetSpatialRef(handle).flatMap { SpatialReference(cloning: $0)?.definitionForPROJ }
+        let hasGeometry = OGR_L_GetGeomType(handle) != wkbNone
+        guard let crsString = crs ?? fileCRS ?? (hasGeometry ? nil : "OGC:CRS84") else {
+            throw VectorFormatError(.missingCRS(layer: name), path: url.path)
+        }
+        self.crs = crsString
+        let fidColumn = OGR_L_GetFIDColumn(handle).map { String(cString: $0) } ?? ""
+        meaningfulFID = !fidColumn.isEmpty && !["fid", "ogc_fid", "objectid", "ogr_fid"].contains(fidColumn.lowercased())
+        fields = OGRFieldReading(layer: handle)
+    }
+
+    /// Reads the features in order into `take`, until the layer ends or `take` returns false.
+    func readFeatures(url: URL, diagnostics: GDALDiagnostics, _ take: (Feature) -> Bool) throws(VectorFormatError) {
+        var index = 0
+        let errorsBefore = diagnostics.errors.count
+        OGR_L_ResetReading(handle)
+        while let feature = OGR_L_GetNextFeature(handle) {
+            defer { OGR_F_Destroy(feature) }
+            var geometry: Geometry?
+            if let borrowed = OGR_F_GetGeometryRef(feature) {
+                do throws(OGRGeometryReading.Unsupported) {
+                    geometry = try OGRGeometryReading.geometry(from: borrowed)
+                } catch {
+                    throw VectorFormatError(.unsupportedGeometry(kind: error.kind, featureIndex: index), path: url.path)
+                }
+            }
+            let id: FeatureID? = meaningfulFID ? .number(Double(OGR_F_GetFID(feature))) : nil
+            index += 1
+            guard take(Feature(id: id, geometry: geometry, properties: fields.properties(of: feature))) else { return }
+        }
+        // A failed read ends the loop like the end of the layer does; an error raised meanwhile says which it was.
+        if diagnostics.errors.count > errorsBefore, let message = diagnostics.errors.last {
+            throw VectorFormatError(.readFailed(message: message, featureIndex: index), path: url.path)
         }
     }
 }

@@ -20,21 +20,9 @@ final class CandidateChunks {
 
     init(_ source: LayerSource, registry: LayerReaderRegistry = .standard) throws {
         self.source = source
-        let path = source.url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScoringError(.layerFileNotFound(layer: source.name, path: source.path), file: path)
-        }
-        let (format, reader) = try registry.reader(for: source.url)
-        guard !isDirectory.boolValue || format == .fileGDB else { throw ScoringError(.layerIsDirectory(layer: source.name), file: path) }
-        if format == .csv {
-            guard source.xColumn != nil, source.yColumn != nil else { throw ScoringError(.csvNeedsCoordinateColumns(layer: source.name), file: path) }
-        } else if source.xColumn != nil {
-            throw ScoringError(.coordinateColumnsNotApplicable(layer: source.name, format: format.displayName), file: path)
-        }
-        self.reader = reader
-        request = LayerReadRequest(url: source.url, xColumn: source.xColumn, yColumn: source.yColumn, crs: source.crs?.definition, layerName: source.table)
-        sha256 = isDirectory.boolValue ? SHA256.hex(of: Data()) : try Self.digest(source)
+        let isDirectory: Bool
+        (reader, request, isDirectory) = try LoadedLayer.opening(source, registry: registry)
+        sha256 = isDirectory ? SHA256.hex(of: Data()) : try Self.digest(source)
     }
 
     /// Calls `body(chunk, firstIndex)` for consecutive chunks of the candidates (each a layer of its own whose first

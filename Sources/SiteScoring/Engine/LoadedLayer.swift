@@ -20,6 +20,22 @@ struct LoadedLayer {
 
     /// Reads the layer's file with the reader its format needs (chosen by `registry`: by extension, else by content).
     static func read(_ source: LayerSource, registry: LayerReaderRegistry = .standard) throws -> LoadedLayer {
+        let (reader, request, isDirectory) = try opening(source, registry: registry)
+        let data: Data
+        do {
+            data = isDirectory ? Data() : try Data(contentsOf: source.url, options: .alwaysMapped)
+        } catch {
+            throw ScoringError(.layerUnreadable(layer: source.name, detail: error.localizedDescription), file: source.url.path)
+        }
+        let read = try reader.read(request, data: data)
+        let crs = source.crs ?? CRS(read.collection.crs)
+        return LoadedLayer(source: source, collection: read.collection, crs: crs, sha256: SHA256.hex(of: data), readWarnings: read.warnings)
+    }
+
+    /// The reader `source` needs and its request, after the checks every read of a layer makes (whole or in
+    /// chunks): the file exists, a directory only for a format stored as one, CSV coordinate columns given for CSV
+    /// and only there.
+    static func opening(_ source: LayerSource, registry: LayerReaderRegistry) throws -> (reader: any LayerReader, request: LayerReadRequest, isDirectory: Bool) {
         let path = source.url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -33,17 +49,16 @@ struct LoadedLayer {
         } else if source.xColumn != nil {
             throw ScoringError(.coordinateColumnsNotApplicable(layer: source.name, format: format.displayName), file: path)
         }
-        let data: Data
-        do {
-            data = isDirectory.boolValue ? Data() : try Data(contentsOf: source.url, options: .alwaysMapped)
-        } catch {
-            throw ScoringError(.layerUnreadable(layer: source.name, detail: error.localizedDescription), file: path)
-        }
         let request = LayerReadRequest(url: source.url, xColumn: source.xColumn, yColumn: source.yColumn,
                                        crs: source.crs?.definition, layerName: source.table)
-        let read = try reader.read(request, data: data)
-        let crs = source.crs ?? CRS(read.collection.crs)
-        return LoadedLayer(source: source, collection: read.collection, crs: crs, sha256: SHA256.hex(of: data), readWarnings: read.warnings)
+        return (reader, request, isDirectory.boolValue)
+    }
+
+    /// The layer's entry in the run manifest's inputs.
+    var inputRecord: InputRecord {
+        InputRecord(layer: source.name, path: source.path, sha256: sha256,
+                    attribution: collection.foreignMembers["attribution"]?.string,
+                    derivation: collection.foreignMembers["derivation"]?.string)
     }
 
     /// The text form of feature `i`'s id for messages.
