@@ -29,18 +29,42 @@ enum Aggregation {
         }
         // TOPSIS: a criterion with an explicit value function enters as v (benefit), otherwise as its raw value.
         var topsisMatrix = valueMatrix
-        var directions: [Direction] = []
-        for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() {
-            if criterion.value != nil {
-                directions.append(.benefit)
-            } else {
-                directions.append(criterion.direction)
-                for (r, s) in eligible.enumerated() { topsisMatrix[r, j] = m.raw[s] }
-            }
+        for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() where criterion.value == nil {
+            for (r, s) in eligible.enumerated() { topsisMatrix[r, j] = m.raw[s] }
         }
-        let input = AggregationInput(values: valueMatrix, topsisMatrix: topsisMatrix, topsisDirections: directions, weights: weights,
+        let input = AggregationInput(values: valueMatrix, topsisMatrix: topsisMatrix, topsisDirections: topsisDirections(scenario.criteria), weights: weights,
                                      criterionIDs: scenario.criteria.map(\.id), siteIDs: eligible.map { sites.ids[$0] })
         return Prepared(columns: columns, input: input, eligible: eligible)
+    }
+
+    /// TOPSIS's direction per criterion: benefit for a criterion with an explicit value function (it enters as its
+    /// value), else the criterion's own (it enters as its raw value).
+    static func topsisDirections(_ criteria: [Criterion]) -> [Direction] {
+        criteria.map { $0.value != nil ? .benefit : $0.direction }
+    }
+
+    /// The warnings about a ranking (after those of measuring): nothing ranked, a criterion id that replaces a
+    /// candidate property, a criterion of weight 0, a weighted criterion whose value is the same for every eligible
+    /// site. `values` is the eligible sites' value matrix; `propertyNames` the candidates' property names.
+    static func rankingWarnings(scenario: Scenario, weights: [Double], values: DecisionMatrix, siteCount: Int,
+                                propertyNames: Set<String>) -> [String] {
+        var warnings: [String] = []
+        if values.rows == 0 && siteCount > 0 {
+            warnings.append("every site is excluded by the constraints or missing attributes; nothing is ranked")
+        }
+        warnings += propertyCollisionWarnings(scenario: scenario, propertyNames: propertyNames)
+        for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
+            warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
+        }
+        if values.rows > 1 {
+            for (j, c) in scenario.criteria.enumerated() where weights[j] > 0 {
+                let column = values.column(j)
+                if column.allSatisfy({ $0 == column[0] }) {
+                    warnings.append("criterion '\(c.id)' has the same value for all \(values.rows) eligible sites: it cannot change the ranking (check its layer, radius or value function)")
+                }
+            }
+        }
+        return warnings
     }
 
     /// The value-function results of one criterion for the eligible sites, from their raw values (or texts, for
@@ -112,13 +136,6 @@ enum Aggregation {
 
     /// Output properties `<id>` / `<id>_value` replace candidate properties of the same name; that is expected for
     /// an attribute criterion named after its field (same value) and for re-scoring a ranked file, otherwise worth a warning.
-    static func propertyCollisionWarnings(scenario: Scenario, sites: SiteTable) -> [String] {
-        var present = Set<String>()
-        for f in sites.layer.features { present.formUnion(f.properties.keys) }
-        return propertyCollisionWarnings(scenario: scenario, propertyNames: present)
-    }
-
-    /// `propertyCollisionWarnings(scenario:sites:)` for the candidates' property names.
     static func propertyCollisionWarnings(scenario: Scenario, propertyNames present: Set<String>) -> [String] {
         return scenario.criteria.compactMap { c in
             if case .attribute(let field) = c.kind, field == c.id { return nil }
@@ -135,17 +152,15 @@ extension ScoringResult {
         let k = criteria.count
         var values = DecisionMatrix(rows: eligible.count, columns: k, values: Array(repeating: 0, count: eligible.count * k))
         var topsis = values
-        var directions: [Direction] = []
         for (j, column) in criteria.enumerated() {
             let explicit = column.criterion.value != nil
-            directions.append(explicit ? .benefit : column.criterion.direction)
             for (r, s) in eligible.enumerated() {
                 values[r, j] = column.values[s]!
                 topsis[r, j] = explicit ? column.values[s]! : column.raw[s]
             }
         }
-        return AggregationInput(values: values, topsisMatrix: topsis, topsisDirections: directions, weights: weights,
-                                criterionIDs: criteria.map(\.id), siteIDs: eligible.map { siteIDs[$0] })
+        return AggregationInput(values: values, topsisMatrix: topsis, topsisDirections: Aggregation.topsisDirections(criteria.map(\.criterion)),
+                                weights: weights, criterionIDs: criteria.map(\.id), siteIDs: eligible.map { siteIDs[$0] })
     }
 
     /// The run's method prepared so that only the weights vary (for sensitivity analysis).

@@ -47,7 +47,8 @@ extension ScenarioRunner {
         // First pass over the candidates: their extent (working CRS), unique ids, the fields criteria read.
         let transformers = TransformerCache()
         var box: BoundingBox?
-        var fields = FieldTally(fields: MeasureContext.fieldUses(scenario).filter { $0.layer == nil }.map(\.field))
+        let candidateFieldNames = MeasureContext.fieldUses(scenario).filter { $0.layer == nil }.map(\.field)
+        var fields = FieldTally(fields: candidateFieldNames)
         var ids = UniqueIDCheck()
         var candidateCount = 0
         options.progress?("reading candidates", 0)
@@ -82,20 +83,8 @@ extension ScenarioRunner {
         let workingInfo = try working.requireProjected()
 
         // The context layers: area-of-use check, transform, indexes (as a whole run does).
-        var areaWarnings: [String] = [], transformWarnings: [String] = []
-        for i in layers.indices {
-            let lonLat = try lonLatPositions(of: layers[i], transformers: transformers)
-            if let area = workingInfo.areaOfUse {
-                let check = try AreaOfUseCheck.run(layers[i], lonLat, area: area, working: working)
-                areaWarnings += check.warnings
-                if !check.dropped.isEmpty { layers[i] = layers[i].removing(check.dropped) }
-            }
-        }
-        for i in layers.indices {
-            let (geometries, warnings) = try transform(layers[i], to: working, transformers: transformers)
-            layers[i].working = geometries
-            transformWarnings += warnings
-        }
+        let lonLat = try layers.map { try lonLatPositions(of: $0, transformers: transformers) }
+        let placed = try place(&layers, lonLat: lonLat, in: working, transformers: transformers)
         let byName = Dictionary(uniqueKeysWithValues: layers.map { ($0.source.name, $0) })
         let emptyLayer = LoadedLayer(source: scenario.candidates.layer, collection: FeatureCollection(features: [], crs: candidateCRS.definition),
                                      crs: candidateCRS, sha256: "")
@@ -106,14 +95,12 @@ extension ScenarioRunner {
         context.candidateFields = fields
         _ = try context.checkFields(scenario)
         let polygonWarnings = try context.prepare(for: scenario, checkingFields: false)
-        var keptFields = FieldTally(fields: MeasureContext.fieldUses(scenario).filter { $0.layer == nil }.map(\.field))
+        var keptFields = FieldTally(fields: candidateFieldNames)
         clock.lap(\.transform, &timings)
 
         // The header (the inputs' digests: the candidates' is known after the first pass).
         let inputs = [InputRecord(layer: scenario.candidates.layer.name, path: scenario.candidates.layer.path, sha256: candidates.sha256)]
-            + layers.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256,
-                                       attribution: $0.collection.foreignMembers["attribution"]?.string,
-                                       derivation: $0.collection.foreignMembers["derivation"]?.string) }
+            + layers.map(\.inputRecord)
         try emit(PartFile.encodeHeader(PartFile.Header(
             version: version, scenarioName: scenario.name, scenarioSHA256: scenario.sourceSHA256 ?? "", partition: partition,
             workingCRS: working.definition, candidateCRS: candidateCRS.definition, candidateCount: candidateCount,
@@ -126,6 +113,7 @@ extension ScenarioRunner {
         // Second pass: measure chunk by chunk and write each chunk's lines.
         var candidateArea = workingInfo.areaOfUse.map { AreaOfUseCheck(layer: emptyLayer, area: $0, working: working) }
         var kept = 0, siteCount = 0, done = 0
+        var candidateTransformWarnings: [String]?
         try candidates.forEachChunk { read, first in
             var chunk = read
             if candidateArea != nil {
@@ -133,7 +121,9 @@ extension ScenarioRunner {
                 if !dropped.isEmpty { chunk = chunk.removing(dropped) }
             }
             keptFields.add(chunk.features)
-            chunk.working = try transform(chunk, to: working, transformers: transformers).0
+            let (geometries, transformWarnings) = try transform(chunk, to: working, transformers: transformers)
+            chunk.working = geometries
+            if candidateTransformWarnings == nil { candidateTransformWarnings = transformWarnings }
             let offset = kept
             let all = try remapped(offset) { try SiteTable(chunk, idField: idField) }
             let members = all.ids.indices.filter { partition.contains(id: all.ids[$0], point: all.referencePoints[$0]) }
@@ -169,8 +159,8 @@ extension ScenarioRunner {
         let prepareWarnings = try context.checkFields(scenario) + polygonWarnings
         clock.lap(\.criteria, &timings)
         // Warnings in the order of a whole run: reading, area of use, transforms, unused layers, fields and polygons.
-        let warnings = candidates.readWarnings + layers.flatMap(\.readWarnings) + candidateAreaWarnings + areaWarnings
-            + transformers.warnings(from: candidateCRS, to: working, file: candidateFile) + transformWarnings
+        let warnings = candidates.readWarnings + layers.flatMap(\.readWarnings) + candidateAreaWarnings + placed.areaOfUse
+            + (candidateTransformWarnings ?? []) + placed.transform
             + unusedLayerWarnings(scenario) + prepareWarnings
         try emit(PartFile.encodeTrailer(PartFile.Trailer(siteCount: siteCount, candidateCount: kept, warnings: warnings)))
         return PartitionSummary(partition: partition, siteCount: siteCount, candidateCount: kept, warnings: warnings)
@@ -185,12 +175,5 @@ extension ScenarioRunner {
             }
             throw error
         }
-    }
-}
-
-extension TransformerCache {
-    /// The accuracy warnings of the transformer from `source` to `target` (built once per run), naming `file`.
-    func warnings(from source: CRS, to target: CRS, file: String) -> [String] {
-        ((try? transformer(from: source, to: target))?.warnings ?? []).map { "\(file): \($0)" }
     }
 }

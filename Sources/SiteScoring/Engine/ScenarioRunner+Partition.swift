@@ -172,7 +172,7 @@ extension ScenarioRunner {
             }
         }
         let input = AggregationInput(values: matrix, topsisMatrix: topsisMatrix,
-                                     topsisDirections: scenario.criteria.map { $0.value != nil ? .benefit : $0.direction },
+                                     topsisDirections: Aggregation.topsisDirections(scenario.criteria),
                                      weights: weights, criterionIDs: scenario.criteria.map(\.id), siteIDs: eligibleIDs)
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let (outcome, ranks, order) = try Aggregation.evaluate(input, method: method, settings: scenario.methodSettings, candidateFile: candidateFile,
@@ -186,19 +186,8 @@ extension ScenarioRunner {
             return MeasuredCriterion(raw: [], text: texts[j], missingField: field, missing: nil)
         }
         warnings += CategoryCoverage.warnings(criteria: scenario.criteria, measured: measuredTexts)
-        if e == 0 && n > 0 { warnings.append("every site is excluded by the constraints or missing attributes; nothing is ranked") }
-        warnings += Aggregation.propertyCollisionWarnings(scenario: scenario, propertyNames: Set(keysFirstSeen.keys))
-        for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
-            warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
-        }
-        if e > 1 {
-            for (j, c) in scenario.criteria.enumerated() where weights[j] > 0 {
-                let column = matrix.column(j)
-                if column.allSatisfy({ $0 == column[0] }) {
-                    warnings.append("criterion '\(c.id)' has the same value for all \(e) eligible sites: it cannot change the ranking (check its layer, radius or value function)")
-                }
-            }
-        }
+        warnings += Aggregation.rankingWarnings(scenario: scenario, weights: weights, values: matrix, siteCount: n,
+                                                propertyNames: Set(keysFirstSeen.keys))
 
         // Output order: eligible sites by rank, then the excluded in input order.
         var rowOf = [Int32](repeating: -1, count: n)

@@ -98,19 +98,8 @@ public enum ScenarioRunner {
         let folder = scenario.sourceURL?.deletingLastPathComponent()
         let layerSummaries = zip(loaded, lonLat).map { LayerSummary($0, lonLat: $1, scenarioFolder: folder) }
         let working = try workingCRS(scenario, candidateLonLat: lonLat[0], candidates: loaded[0])
-        let workingInfo = try working.requireProjected()
-        if let area = workingInfo.areaOfUse {
-            for i in loaded.indices {
-                let check = try AreaOfUseCheck.run(loaded[i], lonLat[i], area: area, working: working)
-                warnings += check.warnings
-                if !check.dropped.isEmpty { loaded[i] = loaded[i].removing(check.dropped) }
-            }
-        }
-        for i in loaded.indices {
-            let (geometries, layerWarnings) = try transform(loaded[i], to: working, transformers: transformers)
-            loaded[i].working = geometries
-            warnings += layerWarnings
-        }
+        let placed = try place(&loaded, lonLat: lonLat, in: working, transformers: transformers)
+        warnings += placed.areaOfUse + placed.transform
         clock.lap(\.transform, &timings)
 
         // Sites and the layers' indexes.
@@ -122,9 +111,7 @@ public enum ScenarioRunner {
         context.collectsErrors = options.collectsErrors
         warnings += try context.prepare(for: scenario)
         return PreparedRun(context: context, working: working,
-                           inputs: loaded.map { InputRecord(layer: $0.source.name, path: $0.source.path, sha256: $0.sha256,
-                                                            attribution: $0.collection.foreignMembers["attribution"]?.string,
-                                                            derivation: $0.collection.foreignMembers["derivation"]?.string) },
+                           inputs: loaded.map(\.inputRecord),
                            layerSummaries: layerSummaries,
                            contextLayers: !options.keepsContextLayers ? [] : loaded.dropFirst().map {
                                ContextLayer(name: $0.source.name, path: $0.file, features: $0.features, geometries: $0.working,
@@ -143,21 +130,10 @@ public enum ScenarioRunner {
         let prepared = try Aggregation.prepare(scenario: scenario, sites: sites, measured: measured, exclusions: exclusions, weights: weights)
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let ranking = try Aggregation.rank(prepared, method: method, settings: scenario.methodSettings, sites: sites, exclusions: exclusions, threads: threads)
-        if prepared.eligible.isEmpty && sites.count > 0 {
-            warnings.append("every site is excluded by the constraints or missing attributes; nothing is ranked")
-        }
-        warnings += Aggregation.propertyCollisionWarnings(scenario: scenario, sites: sites)
-        for (j, c) in scenario.criteria.enumerated() where weights[j] == 0 {
-            warnings.append("criterion '\(c.id)' has weight 0: it is reported but does not affect the ranking")
-        }
-        if prepared.eligible.count > 1 {
-            for (j, c) in scenario.criteria.enumerated() where weights[j] > 0 {
-                let column = prepared.input.values.column(j)
-                if column.allSatisfy({ $0 == column[0] }) {
-                    warnings.append("criterion '\(c.id)' has the same value for all \(prepared.eligible.count) eligible sites: it cannot change the ranking (check its layer, radius or value function)")
-                }
-            }
-        }
+        var propertyNames = Set<String>()
+        for f in sites.layer.features { propertyNames.formUnion(f.properties.keys) }
+        warnings += Aggregation.rankingWarnings(scenario: scenario, weights: weights, values: prepared.input.values, siteCount: sites.count,
+                                                propertyNames: propertyNames)
         return ScoringResult(
             scenario: scenario, workingCRS: stage.working, candidates: sites.layer.features, candidateCRS: sites.layer.crs,
             siteIDs: sites.ids, referencePoints: sites.referencePoints, criteria: prepared.columns, weights: weights, ahp: ahp,
@@ -234,6 +210,27 @@ public enum ScenarioRunner {
             guard let box = candidateBox else { throw ScoringError(.noCandidateCoordinates, file: file) }
             return CRS.utmZone(lon: box.center.x, lat: box.center.y)
         }
+    }
+
+    /// Checks `layers` against the working CRS's area of use (dropping outliers where a layer says so) and transforms
+    /// each into it (one batched transform per layer); `lonLat` holds each layer's positions in lon/lat. Returns the
+    /// warnings of both steps, each in layer order.
+    static func place(_ layers: inout [LoadedLayer], lonLat: [[Position]], in working: CRS,
+                      transformers: TransformerCache) throws -> (areaOfUse: [String], transform: [String]) {
+        var areaWarnings: [String] = [], transformWarnings: [String] = []
+        if let area = try working.requireProjected().areaOfUse {
+            for i in layers.indices {
+                let check = try AreaOfUseCheck.run(layers[i], lonLat[i], area: area, working: working)
+                areaWarnings += check.warnings
+                if !check.dropped.isEmpty { layers[i] = layers[i].removing(check.dropped) }
+            }
+        }
+        for i in layers.indices {
+            let (geometries, warnings) = try transform(layers[i], to: working, transformers: transformers)
+            layers[i].working = geometries
+            transformWarnings += warnings
+        }
+        return (areaWarnings, transformWarnings)
     }
 
     /// One batched transform of all the layer's geometries into the working CRS.

@@ -314,7 +314,7 @@ struct OriginalKeyPlan {
     private(set) var addedIndex: [Int] = []
 
     mutating func update(_ rowKeys: [String], addedNames: [String: Int]) {
-        guard rowKeys != keys || encodedKeys.count != rowKeys.count else { return }
+        guard rowKeys != keys else { return }
         keys = rowKeys
         encodedKeys = EncodedKeys(rowKeys.map(GeoJSONFeatureEncoder.memberKey))
         addedIndex = rowKeys.map { addedNames[$0] ?? -1 }
