@@ -94,6 +94,80 @@ final class AtomicFileWriterTests: XCTestCase {
         XCTAssertEqual(try listing(), ["out.geojson"])
     }
 
+    /// Whether the test directory's file system takes direct I/O (tmpfs before Linux 6.6 does not).
+    private func directIOSupported() -> Bool {
+        guard let flag = StagedFileOutput.directFlag else { return false }
+        let probe = dir.appendingPathComponent("probe").path
+        let fd = open(probe, O_WRONLY | O_CREAT | flag, 0o644)
+        defer { unlink(probe) }
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
+    /// Bytes that show any misplaced, repeated or lost piece: a 64-bit LCG's high bytes.
+    private func pattern(_ count: Int) -> [UInt8] {
+        var state: UInt64 = 0x5EED
+        var words = [UInt64](repeating: 0, count: count / 8 + 1)
+        for i in words.indices {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            words[i] = state
+        }
+        return words.withUnsafeBytes { Array($0.prefix(count)) }
+    }
+
+    /// A large streamed file (3 staging buffers and an odd tail, emitted in uneven pieces) arrives byte for
+    /// byte; its full buffers go past the page cache (direct I/O) where the file system allows, its tail and
+    /// every write of a writer told to keep the pages cached do not.
+    func testLargeFilesAreWrittenWholeWithDirectIOForFullBuffers() throws {
+        let bytes = pattern(3 * StagedFileOutput.capacity + 12_345)
+        let supported = directIOSupported()
+        for bypass in [true, false] {
+            let modes = WriteModes()
+            let writer = AtomicFileWriter(bypassesPageCache: bypass) { fd, raw, count in
+                modes.record(direct: fcntl(fd, F_GETFL) & StagedFileOutput.directFlag! != 0, count: count)
+                return systemWrite(fd, raw, count)
+            }
+            let url = dir.appendingPathComponent("large-\(bypass).bin")
+            try writer.write(to: url) { emit throws(OutputError) in
+                var offset = 0, piece = 1
+                while offset < bytes.count {
+                    let n = min(piece, bytes.count - offset)
+                    let r: Result<Void, OutputError> = bytes.withUnsafeBytes { raw in
+                        Result { () throws(OutputError) in try emit(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + n])) }
+                    }
+                    try r.get()
+                    offset += n
+                    piece = piece * 7 % 5_000_011 + 1
+                }
+            }
+            XCTAssertEqual(try Data(contentsOf: url), Data(bytes))
+            let expectDirect = bypass && supported
+            XCTAssertEqual(modes.log.map(\.direct), [expectDirect, expectDirect, expectDirect, false], "bypass \(bypass)")
+            XCTAssertEqual(modes.log.map(\.count), [StagedFileOutput.capacity, StagedFileOutput.capacity, StagedFileOutput.capacity, 12_345])
+        }
+    }
+
+    /// A file system that accepts the direct-I/O flag but refuses the write (`EINVAL`) gets the bytes through
+    /// the page cache, not an error.
+    func testRefusedDirectWriteFallsBackToBufferedWrites() throws {
+        try XCTSkipUnless(directIOSupported(), "the test directory's file system does not take direct I/O")
+        let bytes = pattern(2 * StagedFileOutput.capacity + 7)
+        let refusals = Budget(1)
+        let writer = AtomicFileWriter { fd, raw, count in
+            if fcntl(fd, F_GETFL) & StagedFileOutput.directFlag! != 0 && refusals.take(1) == 1 {
+                errno = EINVAL
+                return -1
+            }
+            return systemWrite(fd, raw, count)
+        }
+        let url = dir.appendingPathComponent("fallback.bin")
+        try writer.write(bytes, to: url)
+        XCTAssertEqual(try Data(contentsOf: url), Data(bytes))
+        XCTAssertEqual(refusals.take(1), 0, "the direct write was tried and refused once")
+        XCTAssertEqual(try listing(), ["fallback.bin"])
+    }
+
     func testRefusesToOverwriteAnInputOrADirectory() throws {
         let input = dir.appendingPathComponent("in.geojson")
         try Data("input".utf8).write(to: input)
@@ -159,5 +233,16 @@ private final class Budget: @unchecked Sendable {
         let n = min(wanted, remaining)
         remaining -= n
         return n
+    }
+}
+
+/// The writes a test's write function saw: whether the descriptor was in direct-I/O mode, and the size asked.
+private final class WriteModes: @unchecked Sendable {
+    private(set) var log: [(direct: Bool, count: Int)] = []
+    private let lock = NSLock()
+    func record(direct: Bool, count: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        log.append((direct, count))
     }
 }

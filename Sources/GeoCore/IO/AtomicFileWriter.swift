@@ -18,7 +18,14 @@ public struct AtomicFileWriter: Sendable {
     /// How bytes reach the file descriptor; tests inject a failing one to simulate a full disk.
     public var writeFunction: WriteFunction
 
-    public init(writeFunction: @escaping WriteFunction = { fd, bytes, count in systemWrite(fd, bytes, count) }) {
+    /// Whether a file larger than one staging buffer (8 MiB) is written past the page cache with direct I/O
+    /// (`StagedFileOutput`): right for outputs this process does not read again; a file read back at once
+    /// (a partition's part file) keeps its pages cached.
+    public var bypassesPageCache: Bool
+
+    public init(bypassesPageCache: Bool = true,
+                writeFunction: @escaping WriteFunction = { fd, bytes, count in systemWrite(fd, bytes, count) }) {
+        self.bypassesPageCache = bypassesPageCache
         self.writeFunction = writeFunction
     }
 
@@ -40,18 +47,16 @@ public struct AtomicFileWriter: Sendable {
 
     /// Writes the bytes in `raw` to `url` atomically.
     public func write(_ raw: UnsafeRawBufferPointer, to url: URL, protecting inputs: [URL] = []) throws(OutputError) {
-        try writeAtomically(to: url, protecting: inputs) { fd, path throws(OutputError) in
-            try writeAll(raw, fd: fd, path: path)
-        }
+        try writeAtomically(to: url, protecting: inputs) { output throws(OutputError) in try output.append(raw) }
     }
 
     /// Writes the concatenation of `parts` to `url` atomically, without joining them in memory first
     /// (large outputs encoded in parallel chunks).
     public func write(parts: [[UInt8]], to url: URL, protecting inputs: [URL] = []) throws(OutputError) {
-        try writeAtomically(to: url, protecting: inputs) { fd, path throws(OutputError) in
+        try writeAtomically(to: url, protecting: inputs) { output throws(OutputError) in
             for part in parts {
                 let result: Result<Void, OutputError> = part.withUnsafeBytes { raw in
-                    Result { () throws(OutputError) in try writeAll(raw, fd: fd, path: path) }
+                    Result { () throws(OutputError) in try output.append(raw) }
                 }
                 try result.get()
             }
@@ -64,8 +69,8 @@ public struct AtomicFileWriter: Sendable {
         to url: URL, protecting inputs: [URL] = [],
         streaming produce: (_ emit: (UnsafeRawBufferPointer) throws(OutputError) -> Void) throws(OutputError) -> Void
     ) throws(OutputError) {
-        try writeAtomically(to: url, protecting: inputs) { fd, path throws(OutputError) in
-            try produce { raw throws(OutputError) in try writeAll(raw, fd: fd, path: path) }
+        try writeAtomically(to: url, protecting: inputs) { output throws(OutputError) in
+            try produce { raw throws(OutputError) in try output.append(raw) }
         }
     }
 
@@ -98,7 +103,7 @@ public struct AtomicFileWriter: Sendable {
     /// Creates a temporary file beside `url`, lets `emit` fill it, syncs it and renames it into place;
     /// on any failure the temporary file is removed and an existing target is left as it was.
     private func writeAtomically(
-        to url: URL, protecting inputs: [URL], _ emit: (_ fd: Int32, _ path: String) throws(OutputError) -> Void
+        to url: URL, protecting inputs: [URL], _ emit: (_ output: StagedFileOutput) throws(OutputError) -> Void
     ) throws(OutputError) {
         let path = url.standardizedFileURL.path
         let directory = url.standardizedFileURL.deletingLastPathComponent().path
@@ -112,7 +117,9 @@ public struct AtomicFileWriter: Sendable {
         defer { InterruptCleanup.unregister(cleanup) }
         var closed = false
         do throws(OutputError) {
-            try emit(fd, path)
+            let output = try StagedFileOutput(fd: fd, path: path, writeFunction: writeFunction, allowsDirectIO: bypassesPageCache)
+            try emit(output)
+            try output.finish()
             if fsync(fd) != 0 {
                 let code = errno
                 throw code == ENOSPC || code == EDQUOT ? OutputError.diskFull(path: path) : OutputError.writeFailed(path: path, reason: Self.errnoText(code))
@@ -125,23 +132,6 @@ public struct AtomicFileWriter: Sendable {
             if !closed { _ = close(fd) }
             _ = unlink(temporaryPath)
             throw error
-        }
-    }
-
-    /// Writes all of `raw` to `fd`, retrying short writes and interruptions.
-    private func writeAll(_ raw: UnsafeRawBufferPointer, fd: Int32, path: String) throws(OutputError) {
-        var offset = 0
-        while offset < raw.count {
-            let n = writeFunction(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                if code == ENOSPC || code == EDQUOT { throw OutputError.diskFull(path: path) }
-                throw OutputError.writeFailed(path: path, reason: Self.errnoText(code))
-            }
-            // A write that makes no progress is how a full device shows up for some writers.
-            if n == 0 { throw OutputError.diskFull(path: path) }
-            offset += n
         }
     }
 

@@ -28,7 +28,8 @@ extension ScenarioRunner {
         var clock = StageClock()
         var stages = StageTimings()
         var summary: PartitionSummary?
-        try AtomicFileWriter().write(to: url, protecting: inputs) { emit in
+        // The part is read back by the merge (at once, in a streamed run): keep its pages cached.
+        try AtomicFileWriter(bypassesPageCache: false).write(to: url, protecting: inputs) { emit in
             summary = try measureInChunks(scenario, partition: partition, options: options, version: version, clock: &clock, timings: &stages, emit: emit)
         }
         timings = stages
