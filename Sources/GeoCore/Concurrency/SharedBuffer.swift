@@ -1,7 +1,7 @@
 /// A fixed-size buffer of doubles that parallel chunks write at disjoint indices (no lock: each index has
 /// exactly one writer, and `DispatchQueue.concurrentPerform` returns after all of them).
 public final class SharedBuffer: @unchecked Sendable {
-    private let pointer: UnsafeMutableBufferPointer<Double>
+    @usableFromInline let pointer: UnsafeMutableBufferPointer<Double>
 
     public init(count: Int) {
         pointer = .allocate(capacity: count)
@@ -10,7 +10,7 @@ public final class SharedBuffer: @unchecked Sendable {
 
     deinit { pointer.deallocate() }
 
-    public subscript(i: Int) -> Double {
+    @inlinable public subscript(i: Int) -> Double {
         get { pointer[i] }
         set { pointer[i] = newValue }
     }

@@ -17,7 +17,6 @@ extension MeasureContext {
             guard let field = m.missingField, let missing = m.missing else { continue }
             for s in 0..<n where missing[s] { noteMissing(s, field) }
         }
-        let points = sites.referencePoints
         let needsIndex = scenario.constraints.contains { c in
             switch c.kind {
             case .distance(let layer, _, _):
@@ -26,27 +25,39 @@ extension MeasureContext {
             case .attribute: false
             }
         }
-        let order = needsIndex ? SpatialIndex.hilbertOrder(of: points) : []
+        let order = SiteVisitOrder(needsIndex ? sites.referencePoints : [])
         for constraint in scenario.constraints {
-            let fails = SharedBuffer(count: n)
+            // 1 where the site fails, per site.
+            var fails: [Double]
+            @Sendable func outOfRange(_ x: Double, _ min: Double?, _ max: Double?) -> Bool {
+                (min.map { x < $0 } ?? false) || (max.map { x > $0 } ?? false)
+            }
             switch constraint.kind {
             case .distance(let layer, let min, let max):
                 // A distance criterion on the same layer has measured exactly this already.
-                let known = zip(scenario.criteria, measured).first { $0.0.kind == .distance(layer: layer) }?.1.raw
-                forEachSite(inOrder: order, layer: layer, stage: constraint.id) { s, q in
-                    let d = known?[s] ?? q!.nearest(to: points[s])?.distance ?? .infinity
-                    fails[s] = ((min.map { d < $0 } ?? false) || (max.map { d > $0 } ?? false)) ? 1 : 0
+                if let known = zip(scenario.criteria, measured).first(where: { $0.0.kind == .distance(layer: layer) })?.1.raw {
+                    fails = known.map { outOfRange($0, min, max) ? 1 : 0 }
+                } else {
+                    let slots = SharedBuffer(count: n)
+                    forEachSite(in: order, layer: layer, stage: constraint.id) { s, p, q in
+                        slots[s] = outOfRange(q!.nearest(to: p)?.distance ?? .infinity, min, max) ? 1 : 0
+                    }
+                    fails = order.scatter(slots)
                 }
             case .inside(let layer):
-                forEachSite(inOrder: order, layer: layer, stage: constraint.id) { s, q in fails[s] = q!.anyContains(points[s]) ? 0 : 1 }
+                let slots = SharedBuffer(count: n)
+                forEachSite(in: order, layer: layer, stage: constraint.id) { s, p, q in slots[s] = q!.anyContains(p) ? 0 : 1 }
+                fails = order.scatter(slots)
             case .outside(let layer):
-                forEachSite(inOrder: order, layer: layer, stage: constraint.id) { s, q in fails[s] = q!.anyContains(points[s]) ? 1 : 0 }
+                let slots = SharedBuffer(count: n)
+                forEachSite(in: order, layer: layer, stage: constraint.id) { s, p, q in slots[s] = q!.anyContains(p) ? 1 : 0 }
+                fails = order.scatter(slots)
             case .attribute(let field, let min, let max):
                 let values = try attribute(field, textual: false, user: "constraint '\(constraint.id)'")
+                fails = [Double](repeating: 0, count: n)
                 for s in 0..<n {
                     if values.missing![s] { noteMissing(s, field); continue }
-                    let x = values.raw[s]
-                    fails[s] = ((min.map { x < $0 } ?? false) || (max.map { x > $0 } ?? false)) ? 1 : 0
+                    fails[s] = outOfRange(values.raw[s], min, max) ? 1 : 0
                 }
             }
             for s in 0..<n where fails[s] == 1 { failed[s].append(constraint.id) }

@@ -8,7 +8,7 @@ extension MeasureContext {
     /// and radius share one index query per site (the way an analyst would run one pair query); different
     /// radii stay separate, because point counts can add whole index subtrees without visiting features.
     func measureAll(_ criteria: [Criterion]) throws -> [MeasuredCriterion] {
-        let order = criteria.contains { $0.kind.layer != nil } ? SpatialIndex.hilbertOrder(of: sites.referencePoints) : []
+        let order = SiteVisitOrder(criteria.contains { $0.kind.layer != nil } ? sites.referencePoints : [])
         var results = [MeasuredCriterion?](repeating: nil, count: criteria.count)
         var groups: [(layer: String, radius: Double, members: [Int])] = []
         for (i, c) in criteria.enumerated() {
@@ -37,7 +37,7 @@ extension MeasureContext {
     /// Several radius criteria on one layer in one pass: the index finds the features within the largest
     /// radius; a smaller radius (if a caller groups different radii) keeps those whose geometry distance is
     /// within it (the same definition).
-    private func measureWithin(_ criteria: [Criterion], layer: String, order: [Int32]) -> [MeasuredCriterion] {
+    private func measureWithin(_ criteria: [Criterion], layer: String, order: SiteVisitOrder) -> [MeasuredCriterion] {
         let specs: [(radius: Double, values: [Double]?)] = criteria.map { c in
             switch c.kind {
             case .countWithin(_, let r): (r, nil)
@@ -48,11 +48,9 @@ extension MeasureContext {
         let maxRadius = specs.map(\.radius).max()!
         let map = indexes[layer]!.features
         let geometries = layers[layer]!.working
-        let points = sites.referencePoints
         let outputs = specs.map { _ in SharedBuffer(count: sites.count) }
-        forEachSite(inOrder: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
+        forEachSite(in: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, p, q in
             var totals = [Double](repeating: 0, count: specs.count)
-            let p = points[s]
             q!.forEachFeature(within: maxRadius, of: p) { k in
                 let f = map[k]
                 var distance: Double?
@@ -66,14 +64,14 @@ extension MeasureContext {
             }
             for m in specs.indices { outputs[m][s] = totals[m] }
         }
-        return outputs.map { MeasuredCriterion(raw: $0.array) }
+        return outputs.map { MeasuredCriterion(raw: order.scatter($0)) }
     }
 
     /// Counts and sums on one layer and radius from index subtree totals in one traversal per site (issue 15):
     /// a subtree wholly inside the circle adds its count and field totals without visiting its features.
     /// Nil unless the layer is single-primitive and every field sums exactly (`SpatialIndex.exactPointSums`),
     /// which makes the results bit-identical to adding feature by feature.
-    private func measureAggregated(_ criteria: [Criterion], layer: String, radius: Double, order: [Int32]) -> [MeasuredCriterion]? {
+    private func measureAggregated(_ criteria: [Criterion], layer: String, radius: Double, order: SiteVisitOrder) -> [MeasuredCriterion]? {
         let (index, map) = indexes[layer]!
         guard index.hasSinglePrimitiveFeatures else { return nil }
         let columns: [[Double]] = criteria.map { c in
@@ -86,16 +84,15 @@ extension MeasureContext {
             }
         }
         guard let sums = index.exactPointSums(columns: columns) else { return nil }
-        let points = sites.referencePoints
         let width = criteria.count
         let outputs = criteria.map { _ in SharedBuffer(count: sites.count) }
-        forEachSite(inOrder: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, q in
+        forEachSite(in: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, p, q in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { totals in
-                q!.sums(within: radius, of: points[s], sums, into: totals)
+                q!.sums(within: radius, of: p, sums, into: totals)
                 for m in 0..<width { outputs[m][s] = totals[m] }
             }
         }
-        return outputs.map { MeasuredCriterion(raw: $0.array) }
+        return outputs.map { MeasuredCriterion(raw: order.scatter($0)) }
     }
 
     /// Per-node totals of a `sum_within` field over the layer's index, when they give bit-identical sums.
@@ -105,44 +102,44 @@ extension MeasureContext {
         return index.exactPointSums(map.map { values[$0] })
     }
 
-    /// `forEachSite` visiting the sites in `order` (a permutation, e.g. `SpatialIndex.hilbertOrder`; empty =
-    /// input order): each site still writes only its own slot, so results do not depend on the order.
-    func forEachSite(inOrder order: [Int32], layer: String?, stage: String,
-                     _ body: @escaping @Sendable (Int, inout SpatialIndex.Query?) -> Void) {
-        if order.isEmpty { return forEachSite(layer: layer, stage: stage, body) }
-        forEachSite(layer: layer, stage: stage) { i, q in body(Int(order[i]), &q) }
+    /// `forEachSite` visiting the sites in `order`: `body(slot, point, &query)` answers for the site in `slot`
+    /// (at `point`) and writes only that slot, so results do not depend on the order or the thread count;
+    /// `order.scatter` puts them back in site order.
+    func forEachSite(in order: SiteVisitOrder, layer: String?, stage: String,
+                     _ body: @escaping @Sendable (Int, Position, inout SpatialIndex.Query?) -> Void) {
+        let points = order.points
+        forEachSite(layer: layer, stage: stage) { slot, q in body(slot, points[slot], &q) }
     }
 
     /// The criterion's raw values for all sites.
-    func measure(_ criterion: Criterion, order: [Int32] = []) throws -> MeasuredCriterion {
+    func measure(_ criterion: Criterion, order: SiteVisitOrder) throws -> MeasuredCriterion {
         let n = sites.count
-        let points = sites.referencePoints
         let out = SharedBuffer(count: n)
         switch criterion.kind {
         case .distance(let layer):
-            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = q!.nearest(to: points[s])?.distance ?? .infinity }
+            forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = q!.nearest(to: p)?.distance ?? .infinity }
         case .countWithin(let layer, let radius):
-            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = Double(q!.count(within: radius, of: points[s])) }
+            forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = Double(q!.count(within: radius, of: p)) }
         case .sumWithin(let layer, let field, let radius):
             let map = indexes[layer]!.features
             let values = fieldValues["\(layer)\u{0}\(field)"]!
             if let sums = pointSums(layer: layer, field: field) {
-                forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = q!.sum(within: radius, of: points[s], sums) }
+                forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = q!.sum(within: radius, of: p, sums) }
                 break
             }
-            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in
+            forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in
                 var sum = 0.0
-                q!.forEachFeature(within: radius, of: points[s]) { sum += values[map[$0]] }
+                q!.forEachFeature(within: radius, of: p) { sum += values[map[$0]] }
                 out[s] = sum
             }
         case .inside(let layer):
-            forEachSite(inOrder: order, layer: layer, stage: criterion.id) { s, q in out[s] = q!.anyContains(points[s]) ? 1 : 0 }
+            forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = q!.anyContains(p) ? 1 : 0 }
         case .area:
             return MeasuredCriterion(raw: sites.areas)
         case .attribute(let field):
             return try attribute(field, textual: criterion.value?.isCategorical ?? false, user: "criterion '\(criterion.id)'")
         }
-        return MeasuredCriterion(raw: out.array)
+        return MeasuredCriterion(raw: order.scatter(out))
     }
 
     /// A candidate property as numbers (booleans as 1/0) or, for `categories`, as text; absent or null is missing.
