@@ -126,7 +126,7 @@ extension ScenarioRunner {
             chunk.working = geometries
             if candidateTransformWarnings == nil { candidateTransformWarnings = transformWarnings }
             let offset = kept
-            let all = try remapped(offset) { try SiteTable(chunk, idField: idField) }
+            let all = try remapped(offset) { try SiteTable(chunk, idField: idField, threads: threads) }
             let members = all.ids.indices.filter { partition.contains(id: all.ids[$0], point: all.referencePoints[$0]) }
             let sites = all.subset(members)
             var measuring = MeasureContext(layers: byName, sites: sites, threads: threads, progress: nil)

@@ -105,7 +105,7 @@ public enum ScenarioRunner {
         // Sites and the layers' indexes.
         let candidates = loaded[0]
         let layers = Dictionary(uniqueKeysWithValues: loaded.dropFirst().map { ($0.source.name, $0) })
-        let sites = try SiteTable(candidates, idField: scenario.candidates.idField)
+        let sites = try SiteTable(candidates, idField: scenario.candidates.idField, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         warnings += unusedLayerWarnings(scenario)
         var context = MeasureContext(layers: layers, sites: sites, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: options.progress)
         context.collectsErrors = options.collectsErrors

@@ -11,6 +11,11 @@ struct UniqueIDCheck {
         hashes.append(id.hashValue)
     }
 
+    /// A check over ids whose hashes (`SiteID.hashValue`, this process's) were computed already.
+    init(hashes: [Int] = []) {
+        self.hashes = hashes
+    }
+
     /// The hashes seen more than once (usually none: then every id is unique).
     mutating func suspectHashes() -> Set<Int> {
         hashes.sort()
@@ -32,7 +37,12 @@ struct UniqueIDCheck {
         init(suspects: Set<Int>) { self.suspects = suspects }
 
         mutating func add(_ id: SiteID, index: Int) {
-            guard duplicate == nil, suspects.contains(id.hashValue) else { return }
+            add(id, hash: id.hashValue, index: index)
+        }
+
+        /// `add(_:index:)` with the id's hash known.
+        mutating func add(_ id: SiteID, hash: Int, index: Int) {
+            guard duplicate == nil, suspects.contains(hash) else { return }
             if let first = firstIndex[id] { duplicate = (index, first, id) } else { firstIndex[id] = index }
         }
     }
