@@ -233,6 +233,37 @@ final class TransformTests: XCTestCase {
         }
     }
 
+    /// Above the parallel threshold the geometries are transformed in one run per core: the same geometries as
+    /// transforming each on its own (one PROJ call per geometry), and one error naming the first failing
+    /// geometries of all runs with the failed positions of all runs.
+    func testManyGeometriesInRunsMatchOneByOne() throws {
+        let transformer = try CoordinateTransformer(from: .wgs84, to: CRS("EPSG:25832"))
+        let count = CoordinateTransformer.parallelThreshold / 2 + 1_001
+        let geometries: [Geometry] = (0..<count).map { i in
+            let lon = 6 + Double(i % 997) * 0.005, lat = 47.5 + Double(i % 883) * 0.009
+            if i % 10 == 3 {
+                let ring = [Position(lon: lon, lat: lat), Position(lon: lon + 0.001, lat: lat), Position(lon: lon, lat: lat + 0.001), Position(lon: lon, lat: lat)]
+                return .polygon(Polygon(exterior: ring))
+            }
+            return .point(Position(lon: lon, lat: lat))
+        }
+        let inRuns = try transformer.transform(geometries)
+        for i in stride(from: 0, to: count, by: 37) {
+            XCTAssertEqual(inRuns[i], try transformer.transform(geometries[i]), "geometry \(i)")
+        }
+        XCTAssertEqual(inRuns[count - 1], try transformer.transform(geometries[count - 1]))
+
+        var broken = geometries
+        for i in [5, count / 2 + 7, count - 2] { broken[i] = .point(Position(lon: 10, lat: 95)) }
+        XCTAssertThrowsError(try transformer.transform(broken)) { error in
+            guard case ProjectionError.geometryTransformFailed(_, _, let indices, let failed, _) = error else {
+                return XCTFail("expected geometryTransformFailed, got \(error)")
+            }
+            XCTAssertEqual(indices, [5, count / 2 + 7, count - 2])
+            XCTAssertEqual(failed, 3)
+        }
+    }
+
     /// Clones used from several threads at once give exactly the serial result.
     func testClonesOnSeveralThreadsMatchSerial() throws {
         let original = try CoordinateTransformer(from: CRS("EPSG:31468"), to: CRS("EPSG:25833"))

@@ -1,4 +1,6 @@
 import CPROJ
+import Dispatch
+import Foundation
 
 extension CoordinateTransformer {
     /// How many failing indices an error lists; the count of all failures is reported separately.
@@ -27,12 +29,60 @@ extension CoordinateTransformer {
         try transform([geometry])[0]
     }
 
-    /// Every geometry transformed, with the positions of all of them in one buffer (one PROJ call, or one per
-    /// core above ``parallelThreshold`` positions, with the same result): the form layers use.
+    /// Every geometry transformed: the form layers use. Above ``parallelThreshold`` positions (estimated from
+    /// the geometry count) the geometries are split into one run per core, each gathered into one buffer,
+    /// transformed by its own clone of this transformer and rebuilt (the serial gather and rebuild were half of a
+    /// million-site layer's transform, issue 15); PROJ transforms each position on its own, so the result is the
+    /// same as one buffer's.
     /// - Throws: ``ProjectionError/geometryTransformFailed(from:to:geometryIndices:failedPositions:message:)``
     ///   naming the first geometries (indices into `geometries`) with a position that failed.
     public func transform(_ geometries: [Geometry]) throws -> [Geometry] {
         if isIdentity { return geometries }
+        let runs = geometries.count > Self.parallelThreshold / 2 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        guard runs > 1 else { return try transformInOneBuffer(geometries[...], parallel: true) }
+        var workers = [self]
+        for _ in 1..<runs { workers.append(try clone()) }
+        let bounds = (0...runs).map { $0 * geometries.count / runs }
+        let slots = ConcurrentSlots<Result<[Geometry], ProjectionError>>(count: runs)
+        let job = UncheckedTransformers(workers)
+        let from = source.definition, to = target.definition
+        DispatchQueue.concurrentPerform(iterations: runs) { r in
+            slots.set(r, Result { () throws(ProjectionError) in
+                do {
+                    return try job.workers[r].transformInOneBuffer(geometries[bounds[r]..<bounds[r + 1]], parallel: false)
+                } catch let error as ProjectionError {
+                    throw error
+                } catch {
+                    throw ProjectionError.geometryTransformFailed(from: from, to: to, geometryIndices: [],
+                                                                  failedPositions: 0, message: "\(error)")
+                }
+            })
+        }
+        var transformed: [Geometry] = []
+        transformed.reserveCapacity(geometries.count)
+        var failures: [ProjectionError] = []
+        for result in slots.values {
+            switch result {
+            case .success(let part): transformed += part
+            case .failure(let error): failures.append(error)
+            }
+        }
+        guard let first = failures.first else { return transformed }
+        // One error for all runs: the first failing geometries, the failed positions of all runs.
+        var indices: [Int] = [], failedPositions = 0
+        for case let .geometryTransformFailed(_, _, runIndices, runFailed, _) in failures {
+            indices += runIndices
+            failedPositions += runFailed
+        }
+        guard case let .geometryTransformFailed(from, to, _, _, message) = first else { throw first }
+        throw ProjectionError.geometryTransformFailed(from: from, to: to, geometryIndices: Array(indices.prefix(Self.reportedFailureLimit)),
+                                                      failedPositions: failedPositions, message: message)
+    }
+
+    /// `geometries` transformed with the positions of all of them in one buffer (one PROJ call, or with `parallel`
+    /// one per core above ``parallelThreshold`` positions); failed geometries are reported by their index in the
+    /// whole array.
+    private func transformInOneBuffer(_ geometries: ArraySlice<Geometry>, parallel: Bool) throws -> [Geometry] {
         var buffer: [Position] = []
         var ends: [Int] = []
         ends.reserveCapacity(geometries.count)
@@ -41,10 +91,10 @@ extension CoordinateTransformer {
             ends.append(buffer.count)
         }
         do {
-            try transformInParallel(&buffer)
+            if parallel { try transformInParallel(&buffer) } else { try transform(&buffer) }
         } catch ProjectionError.transformFailed(let from, let to, _, let failedCount, _, let message) {
             throw ProjectionError.geometryTransformFailed(
-                from: from, to: to, geometryIndices: Self.failedGeometries(buffer, ends: ends),
+                from: from, to: to, geometryIndices: Self.failedGeometries(buffer, ends: ends).map { $0 + geometries.startIndex },
                 failedPositions: failedCount, message: message)
         }
         var next = 0
@@ -108,4 +158,11 @@ extension CoordinateTransformer {
         }
         return result
     }
+}
+
+/// Transformers handed to parallel runs, one per run. `@unchecked Sendable` is sound because run `r` alone uses
+/// `workers[r]` (PROJ objects are not thread-safe) and `concurrentPerform` returns after every run finished.
+private final class UncheckedTransformers: @unchecked Sendable {
+    let workers: [CoordinateTransformer]
+    init(_ workers: [CoordinateTransformer]) { self.workers = workers }
 }

@@ -189,7 +189,10 @@ public enum ScenarioRunner {
     }
 
     static func workingCRS(_ scenario: Scenario, candidateLonLat: [Position], candidates: LoadedLayer) throws -> CRS {
-        try workingCRS(scenario, candidateBox: BoundingBox(enclosing: candidateLonLat.filter(\.isFinite)), file: candidates.file)
+        // The candidates' extent matters for `crs: auto` only.
+        var box: BoundingBox?
+        if case .auto = scenario.workingCRS { box = BoundingBox(enclosing: candidateLonLat.lazy.filter(\.isFinite)) }
+        return try workingCRS(scenario, candidateBox: box, file: candidates.file)
     }
 
     /// The scenario's working CRS, or for `crs: auto` the UTM zone of the centre of `candidateBox` (the finite
