@@ -9,8 +9,10 @@ enum Aggregation {
         var eligible: [Int]
     }
 
-    /// Applies each criterion's value function to the eligible sites and builds the method's input.
-    static func prepare(scenario: Scenario, sites: SiteTable, measured: [MeasuredCriterion], exclusions: [[String]], weights: [Double]) throws -> Prepared {
+    /// Applies each criterion's value function to the eligible sites and builds `method`'s input (TOPSIS's own
+    /// matrix only for TOPSIS).
+    static func prepare(scenario: Scenario, method: AggregationMethod, sites: SiteTable, measured: [MeasuredCriterion],
+                        exclusions: [[String]], weights: [Double]) throws -> Prepared {
         let n = sites.count
         let eligible = exclusions.indices.filter { exclusions[$0].isEmpty }
         let file = scenario.sourceURL?.path ?? "scenario"
@@ -29,8 +31,10 @@ enum Aggregation {
         }
         // TOPSIS: a criterion with an explicit value function enters as v (benefit), otherwise as its raw value.
         var topsisMatrix = valueMatrix
-        for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() where criterion.value == nil {
-            for (r, s) in eligible.enumerated() { topsisMatrix[r, j] = m.raw[s] }
+        if method == .topsis {
+            for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() where criterion.value == nil {
+                for (r, s) in eligible.enumerated() { topsisMatrix[r, j] = m.raw[s] }
+            }
         }
         let input = AggregationInput(values: valueMatrix, topsisMatrix: topsisMatrix, topsisDirections: topsisDirections(scenario.criteria), weights: weights,
                                      criterionIDs: scenario.criteria.map(\.id), siteIDs: eligible.map { sites.ids[$0] })
