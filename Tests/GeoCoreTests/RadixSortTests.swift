@@ -21,4 +21,19 @@ final class RadixSortTests: XCTestCase {
             }
         }
     }
+
+    /// `sortBitPatterns` orders as the comparison sort of the values' unsigned bit patterns (hashes, negatives too).
+    func testBitPatternSortMatchesTheComparisonSort() {
+        var rng = SeededGenerator(seed: 82)
+        for n in [0, 1, 2, 255, 1000, 70_000] {
+            let full = (0..<n).map { _ in Int.random(in: .min ... .max, using: &rng) }
+            let ties = (0..<n).map { _ in Int.random(in: -3...3, using: &rng) }
+            let oneByte = (0..<n).map { _ in Int.random(in: 0...255, using: &rng) << 40 }
+            for values in [full, ties, oneByte] {
+                var sorted = values
+                RadixSort.sortBitPatterns(&sorted)
+                XCTAssertEqual(sorted, values.sorted { UInt64(bitPattern: Int64($0)) < UInt64(bitPattern: Int64($1)) }, "n = \(n)")
+            }
+        }
+    }
 }

@@ -18,7 +18,7 @@ struct UniqueIDCheck {
 
     /// The hashes seen more than once (usually none: then every id is unique).
     mutating func suspectHashes() -> Set<Int> {
-        hashes.sort()
+        RadixSort.sortBitPatterns(&hashes)
         var suspects = Set<Int>()
         if hashes.count > 1 {
             for k in 1..<hashes.count where hashes[k] == hashes[k - 1] { suspects.insert(hashes[k]) }
