@@ -68,10 +68,17 @@ struct AreaOfUseCheck {
     mutating func add(_ layer: LoadedLayer, _ lonLat: [Position], firstIndex: Int) -> [Int] {
         var dropped: [Int] = []
         var offset = 0
-        for (i, f) in layer.features.enumerated() {
-            let count = f.geometry?.positionCount ?? 0
+        // Features and positions read in place: a slice and a geometry copy per feature retained and released
+        // their storage each time (serial work at 1,000,000 candidates).
+        let features = layer.features
+        for i in features.indices {
+            let count = features.withUnsafeBufferPointer { $0[i].geometry?.positionCount ?? 0 }
             if count > 0 { withGeometry += 1 }
-            if let bad = lonLat[offset..<(offset + count)].first(where: { !plausible($0) }) {
+            let bad: Position? = lonLat.withUnsafeBufferPointer { ll in
+                for k in offset..<(offset + count) where !plausible(ll[k]) { return ll[k] }
+                return nil
+            }
+            if let bad {
                 outlierCount += 1
                 let isSwapped = plausible(Position(x: bad.y, y: bad.x))
                 if first.count < Self.listed || (isSwapped && swapped == nil) {

@@ -175,7 +175,10 @@ public enum ScenarioRunner {
     /// for the automatic UTM zone and the area-of-use check.
     static func lonLatPositions(of layer: LoadedLayer, transformers: TransformerCache) throws -> [Position] {
         var positions: [Position] = []
-        for f in layer.features { f.geometry?.forEachPosition { positions.append($0) } }
+        positions.reserveCapacity(layer.features.count)
+        layer.features.withUnsafeBufferPointer { features in
+            for i in features.indices { features[i].geometry?.forEachPosition { positions.append($0) } }
+        }
         let info: CRSInfo
         do { info = try layer.crs.info() } catch {
             throw ScoringError(.invalidLayerCRS(layer: layer.source.name, crs: layer.crs.definition, detail: "\(error)"), file: layer.file)
