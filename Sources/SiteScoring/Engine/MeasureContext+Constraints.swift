@@ -53,7 +53,9 @@ extension MeasureContext {
                 forEachSite(in: order, layer: layer, stage: constraint.id) { s, p, q in slots[s] = q!.anyContains(p) ? 1 : 0 }
                 fails = order.scatter(slots)
             case .attribute(let field, let min, let max):
-                let values = try attribute(field, textual: false, user: "constraint '\(constraint.id)'")
+                // A numeric criterion on the same field has read exactly these values already (a text one has not).
+                let known = zip(scenario.criteria, measured).first { $0.0.kind == .attribute(field: field) && $0.1.text == nil }?.1
+                let values = try known ?? attribute(field, textual: false, user: "constraint '\(constraint.id)'")
                 fails = [Double](repeating: 0, count: n)
                 for s in 0..<n {
                     if values.missing![s] { noteMissing(s, field); continue }
