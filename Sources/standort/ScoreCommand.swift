@@ -84,6 +84,7 @@ struct ScoreCommand: ParsableCommand {
                 print(SummaryTable.render(result, top: output.top))
                 pipeline.terminal.info("wrote \(outURL.path)")
             }
+            exitSkippingTeardown(keeping: (result, pipeline))
         }
     }
 }

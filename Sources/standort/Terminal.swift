@@ -153,3 +153,16 @@ struct CommandError: Error {
     var message: String
     var status: Int32 = ExitStatus.usage
 }
+
+/// Ends the process once a command has written everything: the heap the run built (at 1,000,000 sites a million
+/// features with their properties, geometries and columns) is left to the kernel, which reclaims it at once,
+/// instead of being freed object by object as the command's values go out of scope (perf at L: 0.2–0.4 s of
+/// deinitialisers and `free` after the last byte was written). Standard output and error are flushed first;
+/// `values` stay alive until the exit (the compiler may not end their lifetime, and free them, earlier).
+func exitSkippingTeardown<T>(keeping values: T) -> Never {
+    withExtendedLifetime(values) {
+        fflush(nil)  // every open output stream
+        exit(0)
+    }
+}
+
