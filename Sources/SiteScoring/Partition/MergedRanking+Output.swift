@@ -52,7 +52,8 @@ extension MergedRanking {
                     do {
                         let part = try chunk(range)
                         let geometries = try part.lonLatGeometries(options.geometry, pool: pool)
-                        part.encodeRankedFeatures(0..<range.count, lonLatGeometries: geometries, addedNames: names, keys: keys, into: &encoder,
+                        part.encodeRankedFeatures(0..<range.count, lonLatGeometries: geometries, addedNames: names, keys: keys,
+                                                  schemas: PropertySchemas(part.candidates), into: &encoder,
                                                   positionOffset: range.lowerBound)
                         options.progress?("writing", Double(range.upperBound) / Double(count))
                     } catch {
