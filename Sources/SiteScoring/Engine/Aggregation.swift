@@ -1,3 +1,4 @@
+import Dispatch
 import GeoCore
 
 /// Value functions over the eligible sites, the aggregation method, and the ranking.
@@ -16,18 +17,31 @@ enum Aggregation {
         let n = sites.count
         let eligible = exclusions.indices.filter { exclusions[$0].isEmpty }
         let file = scenario.sourceURL?.path ?? "scenario"
-        var columns: [CriterionColumn] = []
         let k = scenario.criteria.count
         var valueMatrix = DecisionMatrix(rows: eligible.count, columns: k, values: Array(repeating: 0, count: eligible.count * k))
-        for (j, (criterion, m)) in zip(scenario.criteria, measured).enumerated() {
-            let v = try values(criterion, raw: m.text == nil ? eligible.map { m.raw[$0] } : nil, text: m.text.map { t in eligible.map { t[$0]! } },
-                               scenarioFile: file, candidateFile: sites.layer.file) { r in (eligible[r], sites.ids[eligible[r]]) }
-            var perSite = [Double?](repeating: nil, count: n)
-            for (r, s) in eligible.enumerated() {
-                perSite[s] = v[r]
-                valueMatrix[r, j] = v[r]
+        // One task per criterion (their value functions are independent; serially this was ≈ 0.15 s at 1,000,000
+        // sites on one core); the first criterion, in scenario order, that fails is reported, as a loop would.
+        let perSite = ConcurrentSlots<Result<[Double?], Error>>(count: k)
+        valueMatrix.values.withUnsafeMutableBufferPointer { matrix in
+            let cells = UncheckedCells(matrix)
+            let criteria = scenario.criteria, candidateFile = sites.layer.file, ids = sites.ids
+            DispatchQueue.concurrentPerform(iterations: k) { j in
+                perSite.set(j, Result {
+                    let m = measured[j]
+                    let v = try values(criteria[j], raw: m.text == nil ? eligible.map { m.raw[$0] } : nil, text: m.text.map { t in eligible.map { t[$0]! } },
+                                       scenarioFile: file, candidateFile: candidateFile) { r in (eligible[r], ids[eligible[r]]) }
+                    var column = [Double?](repeating: nil, count: n)
+                    for (r, s) in eligible.enumerated() {
+                        column[s] = v[r]
+                        cells.buffer[r * k + j] = v[r]
+                    }
+                    return column
+                })
             }
-            columns.append(CriterionColumn(criterion: criterion, raw: m.raw, text: m.text, values: perSite))
+        }
+        var columns: [CriterionColumn] = []
+        for (criterion, (m, column)) in zip(scenario.criteria, zip(measured, perSite.values)) {
+            columns.append(CriterionColumn(criterion: criterion, raw: m.raw, text: m.text, values: try column.get()))
         }
         // TOPSIS: a criterion with an explicit value function enters as v (benefit), otherwise as its raw value.
         var topsisMatrix = valueMatrix
@@ -173,4 +187,11 @@ extension ScoringResult {
             throw ScoringError(.invalidMethodSetting("\(error)"), file: scenario.sourceURL?.path ?? "scenario")
         }
     }
+}
+
+/// The value matrix's cells handed to the per-criterion tasks of `Aggregation.prepare`. `@unchecked Sendable` is
+/// sound because task `j` writes only column `j` and `concurrentPerform` returns after every task finished.
+private final class UncheckedCells: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Double>
+    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
 }
