@@ -35,7 +35,7 @@ struct SiteTable {
         points.reserveCapacity(n)
         areas.reserveCapacity(n)
         hashes.reserveCapacity(n)
-        var failure: Part.Failure?
+        var failure: (any Error)?
         for part in slots.values {
             ids += part.ids
             points += part.points
@@ -59,7 +59,7 @@ struct SiteTable {
                 }
             }
         }
-        if let failure { throw failure.error }
+        if let failure { throw failure }
         self.ids = ids
         self.referencePoints = points
         self.areas = areas
@@ -67,16 +67,13 @@ struct SiteTable {
 
     /// One chunk's sites, up to its first problem.
     private struct Part {
-        /// A feature that cannot be a site.
-        struct Failure {
-            let error: any Error
-        }
         var ids: [SiteID] = []
         var points: [Position] = []
         var areas: [Double] = []
         /// `ids[k].hashValue`. When a feature fails after its id was read, `ids` and `hashes` end with its id.
         var hashes: [Int] = []
-        var failure: Failure?
+        /// Why the chunk's first feature that cannot be a site cannot be one.
+        var failure: (any Error)?
 
         init(_ layer: LoadedLayer, range: Range<Int>, idField: String?) {
             ids.reserveCapacity(range.count)
@@ -88,17 +85,17 @@ struct SiteTable {
                 do {
                     id = try SiteTable.siteID(layer.features[i], index: i, idField: idField, layer: layer)
                 } catch {
-                    failure = Failure(error: error)
+                    failure = error
                     return
                 }
                 ids.append(id)
                 hashes.append(id.hashValue)
                 guard let geometry = layer.working[i] else {
-                    failure = Failure(error: ScoringError(.candidateWithoutGeometry, file: layer.file, featureIndex: i, featureID: id.description))
+                    failure = ScoringError(.candidateWithoutGeometry, file: layer.file, featureIndex: i, featureID: id.description)
                     return
                 }
                 guard let centre = geometry.centroid, centre.isFinite else {
-                    failure = Failure(error: ScoringError(.degenerateCandidate, file: layer.file, featureIndex: i, featureID: id.description))
+                    failure = ScoringError(.degenerateCandidate, file: layer.file, featureIndex: i, featureID: id.description)
                     return
                 }
                 points.append(centre)
