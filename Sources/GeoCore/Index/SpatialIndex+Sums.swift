@@ -21,6 +21,17 @@ extension SpatialIndex {
     /// then `count(within:of:)` and `sum(within:of:_:)` add whole subtrees without visiting features.
     public var hasSinglePrimitiveFeatures: Bool { singlePrimitiveFeatures }
 
+    /// Whether every subset of `values` sums exactly in any order: all are integers and Σ|values| ≤ 2⁵³
+    /// (see `exactPointSums(_:)`).
+    static func sumsExactly(_ values: [Double]) -> Bool {
+        var magnitude = 0.0
+        for v in values {
+            guard v.isFinite, v == v.rounded(.towardZero) else { return false }
+            magnitude += Swift.abs(v)
+        }
+        return magnitude <= JSONNumberFormat.exactIntegerLimit
+    }
+
     /// Node totals of `values` (one per feature, `values[k]` for feature `k`), or nil when the aggregate
     /// could change a result in the last bit: the layer is not single-primitive (points), or a value is
     /// not an integer, or Σ|values| exceeds 2⁵³.
@@ -30,13 +41,7 @@ extension SpatialIndex {
     /// order. A sum over whole subtrees is then bit-identical to adding the features one by one
     /// (`forEachFeature(within:of:_:)`), which is what callers did before.
     public func exactPointSums(_ values: [Double]) -> PointSums? {
-        guard singlePrimitiveFeatures, values.count == featureCount else { return nil }
-        var magnitude = 0.0
-        for v in values {
-            guard v.isFinite, v == v.rounded(.towardZero) else { return nil }
-            magnitude += Swift.abs(v)
-        }
-        guard magnitude <= JSONNumberFormat.exactIntegerLimit else { return nil }
+        guard singlePrimitiveFeatures, values.count == featureCount, SpatialIndex.sumsExactly(values) else { return nil }
         let positions = tree.boxes.count / 4
         var sums = [Double](repeating: 0, count: positions)
         for i in 0..<tree.itemCount { sums[i] = values[Int(segFeature[i])] }

@@ -67,11 +67,12 @@ extension MeasureContext {
         return outputs.map { MeasuredCriterion(raw: order.scatter($0)) }
     }
 
-    /// Counts and sums on one layer and radius from index subtree totals in one traversal per site (issue 15):
-    /// a subtree wholly inside the circle adds its count and field totals without visiting its features.
-    /// Nil unless the layer is single-primitive and every field sums exactly (`SpatialIndex.exactPointSums`),
-    /// which makes the results bit-identical to adding feature by feature.
+    /// Counts and sums on one layer and radius in one pass per site (issue 15): on a point layer from its
+    /// `PointRadiusGrid`, else from index subtree totals (a subtree wholly inside the circle adds its count and
+    /// field totals without visiting its features). Nil unless the layer is single-primitive and every field
+    /// sums exactly (`SpatialIndex.exactPointSums`), which makes the results bit-identical to adding feature by feature.
     private func measureAggregated(_ criteria: [Criterion], layer: String, radius: Double, order: SiteVisitOrder) -> [MeasuredCriterion]? {
+        if let grid = measureOnGrid(criteria, layer: layer, radius: radius, order: order) { return grid }
         let (index, map) = indexes[layer]!
         guard index.hasSinglePrimitiveFeatures else { return nil }
         let columns: [[Double]] = criteria.map { c in
@@ -90,6 +91,34 @@ extension MeasureContext {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { totals in
                 q!.sums(within: radius, of: p, sums, into: totals)
                 for m in 0..<width { outputs[m][s] = totals[m] }
+            }
+        }
+        return outputs.map { MeasuredCriterion(raw: order.scatter($0)) }
+    }
+
+    /// Counts and sums on one point layer and radius from its `PointRadiusGrid` (issue 15): one pass per site,
+    /// a count is the number of hits, a sum its field's column. Nil when the layer has no exact grid.
+    private func measureOnGrid(_ criteria: [Criterion], layer: String, radius: Double, order: SiteVisitOrder) -> [MeasuredCriterion]? {
+        let fields = criteria.map { c -> String? in if case .sumWithin(_, let field, _) = c.kind { field } else { nil } }
+        let summed = fields.compactMap { $0 }
+        guard let grid = radiusGrid(layer: layer, fields: summed) else { return nil }
+        let map = indexes[layer]!.features
+        let columns = summed.map { fieldValues["\(layer)\u{0}\($0)"]! }
+        let outputs = criteria.map { _ in SharedBuffer(count: sites.count) }
+        forEachSite(in: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, p, q in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: columns.count) { totals in
+                var n = grid.aggregate(within: radius, of: p, into: totals)
+                if n == nil {  // a non-finite site or radius: the index's general path
+                    n = q!.count(within: radius, of: p)
+                    for (m, values) in columns.enumerated() {
+                        totals[m] = 0
+                        q!.forEachFeature(within: radius, of: p) { totals[m] += values[map[$0]] }
+                    }
+                }
+                var m = 0
+                for (i, f) in fields.enumerated() {
+                    if f == nil { outputs[i][s] = Double(n!) } else { outputs[i][s] = totals[m]; m += 1 }
+                }
             }
         }
         return outputs.map { MeasuredCriterion(raw: order.scatter($0)) }
@@ -119,10 +148,12 @@ extension MeasureContext {
         case .distance(let layer):
             forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = q!.nearest(to: p)?.distance ?? .infinity }
         case .countWithin(let layer, let radius):
+            if let m = measureOnGrid([criterion], layer: layer, radius: radius, order: order) { return m[0] }
             forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = Double(q!.count(within: radius, of: p)) }
         case .sumWithin(let layer, let field, let radius):
             let map = indexes[layer]!.features
             let values = fieldValues["\(layer)\u{0}\(field)"]!
+            if let m = measureOnGrid([criterion], layer: layer, radius: radius, order: order) { return m[0] }
             if let sums = pointSums(layer: layer, field: field) {
                 forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = q!.sum(within: radius, of: p, sums) }
                 break

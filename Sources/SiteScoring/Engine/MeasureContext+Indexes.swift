@@ -64,6 +64,18 @@ extension MeasureContext {
         return warnings
     }
 
+    /// The radius grid of a point layer with the values of `fields` as columns (issue 15), or nil when its
+    /// counts and sums could differ from the index's (see `SpatialIndex.pointRadiusGrid(columns:)`).
+    func radiusGrid(layer: String, fields: [String]) -> PointRadiusGrid? {
+        let (index, map) = indexes[layer]!
+        guard index.hasSinglePrimitiveFeatures else { return nil }
+        let columns = fields.map { field in
+            let values = fieldValues["\(layer)\u{0}\(field)"]!
+            return map.map { values[$0] }
+        }
+        return index.pointRadiusGrid(columns: columns)
+    }
+
     private func selfIntersectionWarnings(_ layer: LoadedLayer) -> [String] {
         var out: [String] = []
         for (i, g) in layer.working.enumerated() {
