@@ -71,45 +71,42 @@ public struct PointRadiusGrid: Sendable {
         var start = [Int32](repeating: 0, count: cells + 1)
         var order = [Int32](repeating: 0, count: n)
         var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
-        var cellOf = [Int32](repeating: 0, count: n)
-        points.withUnsafeBufferPointer { pts in
-            start.withUnsafeMutableBufferPointer { start in
-                for i in 0..<n {
-                    let c = PointRadiusGrid.cell(pts[i].y, originY, inverseCellSize, rows) &* columns
-                        &+ PointRadiusGrid.cell(pts[i].x, originX, inverseCellSize, columns)
-                    cellOf[i] = Int32(truncatingIfNeeded: c)
-                    start[c &+ 1] &+= 1
-                }
-                for c in 0..<cells { start[c &+ 1] &+= start[c] }
-                var next = Array(start.dropLast())
-                order.withUnsafeMutableBufferPointer { order in
-                    xs.withUnsafeMutableBufferPointer { xs in
-                        for i in 0..<n {
-                            let c = Int(cellOf[i]), at = Int(next[c])
-                            order[at] = Int32(truncatingIfNeeded: i)
-                            xs[at] = pts[i].x
-                            next[c] &+= 1
+        var cellOf = [Int32](repeating: 0, count: n), next = [Int32](repeating: 0, count: cells)
+        // Unchecked buffers throughout: checked array stores in these loops cost more than the sorting.
+        PointRadiusGrid.withUnsafeBuffers(points, &start, &order, &xs, &ys, &cellOf, &next) { pts, start, order, xs, ys, cellOf, next in
+            for i in 0..<n {
+                let c = PointRadiusGrid.cell(pts[i].y, originY, inverseCellSize, rows) &* columns
+                    &+ PointRadiusGrid.cell(pts[i].x, originX, inverseCellSize, columns)
+                cellOf[i] = Int32(truncatingIfNeeded: c)
+                start[c &+ 1] &+= 1
+            }
+            for c in 0..<cells {
+                start[c &+ 1] &+= start[c]
+                next[c] = start[c]
+            }
+            for i in 0..<n {
+                let c = Int(cellOf[i]), at = Int(next[c])
+                order[at] = Int32(truncatingIfNeeded: i)
+                xs[at] = pts[i].x
+                next[c] &+= 1
+            }
+            for c in 0..<cells where start[c &+ 1] &- start[c] > 1 {
+                let a = Int(start[c]), b = Int(start[c &+ 1])
+                if b &- a <= 32 {
+                    for i in (a &+ 1)..<b {
+                        let o = order[i], x = xs[i]
+                        var j = i
+                        while j > a && xs[j &- 1] > x {
+                            order[j] = order[j &- 1]; xs[j] = xs[j &- 1]
+                            j &-= 1
                         }
-                        for c in 0..<cells where start[c &+ 1] &- start[c] > 1 {
-                            let a = Int(start[c]), b = Int(start[c &+ 1])
-                            if b - a <= 32 {
-                                for i in (a + 1)..<b {
-                                    let o = order[i], x = xs[i]
-                                    var j = i
-                                    while j > a && xs[j - 1] > x {
-                                        order[j] = order[j - 1]; xs[j] = xs[j - 1]
-                                        j -= 1
-                                    }
-                                    order[j] = o; xs[j] = x
-                                }
-                            } else {
-                                // A dense cluster: a comparison sort (stable on ties by input order).
-                                var cluster = UnsafeMutableBufferPointer(rebasing: order[a..<b])
-                                cluster.sort { (pts[Int($0)].x, $0) < (pts[Int($1)].x, $1) }
-                                for i in a..<b { xs[i] = pts[Int(order[i])].x }
-                            }
-                        }
+                        order[j] = o; xs[j] = x
                     }
+                } else {
+                    // A dense cluster: a comparison sort (ties by input order).
+                    var cluster = UnsafeMutableBufferPointer(rebasing: order[a..<b])
+                    cluster.sort { (pts[Int($0)].x, $0) < (pts[Int($1)].x, $1) }
+                    for i in a..<b { xs[i] = pts[Int(order[i])].x }
                 }
             }
             for i in 0..<n { ys[i] = pts[Int(order[i])].y }
@@ -151,6 +148,29 @@ public struct PointRadiusGrid: Sendable {
         }
         self.values = values
         self.prefix = prefix
+    }
+
+    /// `body` with unchecked buffers over the build's arrays.
+    private static func withUnsafeBuffers(
+        _ points: [Position], _ start: inout [Int32], _ order: inout [Int32], _ xs: inout [Double], _ ys: inout [Double],
+        _ cellOf: inout [Int32], _ next: inout [Int32],
+        _ body: (UnsafeBufferPointer<Position>, UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Int32>,
+                 UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int32>,
+                 UnsafeMutableBufferPointer<Int32>) -> Void
+    ) {
+        points.withUnsafeBufferPointer { p in
+            start.withUnsafeMutableBufferPointer { s in
+                order.withUnsafeMutableBufferPointer { o in
+                    xs.withUnsafeMutableBufferPointer { x in
+                        ys.withUnsafeMutableBufferPointer { y in
+                            cellOf.withUnsafeMutableBufferPointer { c in
+                                next.withUnsafeMutableBufferPointer { n in body(p, s, o, x, y, c, n) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The cell (row or column) of coordinate `v`, clamped to `0..<cells`. Monotone in `v`: rounding in

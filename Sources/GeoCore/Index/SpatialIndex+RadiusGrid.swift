@@ -8,8 +8,12 @@ extension SpatialIndex {
     public func pointRadiusGrid(columns: [[Double]] = []) -> PointRadiusGrid? {
         guard singlePrimitiveFeatures else { return nil }
         let n = tree.itemCount
-        for i in 0..<n where segments[2 * i].x != segments[2 * i + 1].x || segments[2 * i].y != segments[2 * i + 1].y {
-            return nil
+        var points: [Position] = []
+        points.reserveCapacity(n)
+        for i in 0..<n {
+            let a = segments[2 * i], b = segments[2 * i + 1]
+            guard a.x == b.x && a.y == b.y else { return nil }
+            points.append(a)
         }
         for column in columns {
             guard column.count == featureCount, SpatialIndex.sumsExactly(column) else { return nil }
@@ -20,6 +24,6 @@ extension SpatialIndex {
             let f = Int(segFeature[i])
             for m in 0..<width { values[i * width + m] = columns[m][f] }
         }
-        return PointRadiusGrid(points: (0..<n).map { segments[2 * $0] }, values: values, width: width)
+        return PointRadiusGrid(points: points, values: values, width: width)
     }
 }
