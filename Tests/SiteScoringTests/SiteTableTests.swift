@@ -75,4 +75,20 @@ final class SiteTableTests: XCTestCase {
             }
         }
     }
+
+    /// Numeric ids: rising ones need no duplicate check; a repeat anywhere — at a chunk boundary, or of an early id
+    /// late in the file — is still found.
+    func testNumericIDs() throws {
+        let rising = layer { i in (.number(Double(i) * 2.5), nil) }
+        for threads in [1, 2, 5] { XCTAssertEqual(try SiteTable(rising, idField: "site_id", threads: threads).ids.last, .number(9_999 * 2.5)) }
+        let cases: [(Int, Int, Int)] = [(4_095, 4_096, 4_096), (9_000, 3, 9_000)]  // (feature, takes the id of, reported at)
+        for (feature, other, reported) in cases {
+            let repeated = layer { i in (.number(Double(i == feature ? other : i)), nil) }
+            for threads in [1, 2, 5] {
+                let problem = firstProblem(repeated, threads: threads)
+                XCTAssertEqual(problem?.1, reported, "\(feature) → \(other), \(threads) threads")
+            }
+        }
+    }
 }
+

@@ -1,3 +1,4 @@
+import Dispatch
 import GeoCore
 
 /// Field checks: every property a criterion or constraint reads must exist in its layer.
@@ -30,7 +31,7 @@ extension MeasureContext {
         var warnings: [String] = []
         var errors: [any Error & Sendable] = []
         var warned = Set<String>()
-        let candidateTally = candidateFields ?? FieldTally(fields: uses.filter { $0.layer == nil }.map(\.field), features: sites.layer.features)
+        let candidateTally = candidateFields ?? FieldTally(fields: uses.filter { $0.layer == nil }.map(\.field), features: sites.layer.features, threads: threads)
         for use in uses {
             let file = use.layer.map { layers[$0]!.file } ?? sites.layer.file
             let layerName = use.layer ?? "candidates"
@@ -74,25 +75,57 @@ struct FieldTally: Sendable {
         valued = Array(repeating: 0, count: fields.count)
     }
 
-    init(fields: [String], features: [Feature]) {
+    /// The tally of `features`, counted in parallel chunks above 65,536 features (issue 15: serially ≈ 0.1 s at
+    /// 1,000,000 candidates, on one core); the same counts and names in the same order for any thread count.
+    init(fields: [String], features: [Feature], threads: Int = 1) {
         self.init(fields: fields)
-        add(features)
+        let chunkSize = 65_536
+        guard threads > 1, features.count > chunkSize else {
+            add(features[...])
+            return
+        }
+        let chunkCount = (features.count + chunkSize - 1) / chunkSize
+        let parts = ConcurrentSlots<FieldTally>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            var part = FieldTally(fields: fields)
+            part.add(features[(c * chunkSize)..<min(features.count, (c + 1) * chunkSize)])
+            parts.set(c, part)
+        }
+        for part in parts.values { add(part) }
     }
 
     mutating func add(_ features: [Feature]) {
+        add(features[...])
+    }
+
+    mutating func add(_ features: ArraySlice<Feature>) {
         total += features.count
-        for f in features {
-            let keys = f.properties.keys
-            if keys != lastKeys {
-                for k in keys where seen.insert(k).inserted { names.append(k) }
-                lastKeys = keys
-            }
-            for (j, field) in fields.enumerated() {
-                guard let value = f.properties[field] else { continue }
-                present[j] += 1
-                if !value.isNull, value.string?.isEmpty != true { valued[j] += 1 }
+        features.withUnsafeBufferPointer { features in
+            for i in features.indices {
+                let keys = features[i].properties.keys
+                if keys != lastKeys {
+                    for k in keys where seen.insert(k).inserted { names.append(k) }
+                    lastKeys = keys
+                }
+                for (j, field) in fields.enumerated() {
+                    guard let value = features[i].properties[field] else { continue }
+                    present[j] += 1
+                    if !value.isNull, value.string?.isEmpty != true { valued[j] += 1 }
+                }
             }
         }
+    }
+
+    /// Adds the tally of the features after those tallied so far (same fields): counts add up, names keep their
+    /// first-seen order.
+    mutating func add(_ later: FieldTally) {
+        precondition(later.fields == fields, "tallies of the same fields")
+        total += later.total
+        for j in fields.indices {
+            present[j] += later.present[j]
+            valued[j] += later.valued[j]
+        }
+        for k in later.names where seen.insert(k).inserted { names.append(k) }
     }
 
     /// (features with the field, features with a non-empty value).

@@ -36,11 +36,17 @@ struct SiteTable {
         areas.reserveCapacity(n)
         hashes.reserveCapacity(n)
         var failure: (any Error)?
+        // Numeric ids that rise strictly through the file (1, 2, 3, … — most files) cannot repeat.
+        var rising = true
+        var lastNumber = -Double.infinity
         for part in slots.values {
             ids += part.ids
             points += part.points
             areas += part.areas
             hashes += part.hashes
+            if let first = part.firstNumber, !(first > lastNumber) { rising = false }
+            rising = rising && part.risingNumbers
+            lastNumber = part.lastNumber ?? lastNumber
             if let f = part.failure {
                 failure = f
                 break
@@ -48,7 +54,7 @@ struct SiteTable {
         }
         // Ids taking part in the duplicate check: those before the first failure, and the failing feature's own
         // when its id was read (its geometry failed), since a serial pass checks the id first.
-        var check = UniqueIDCheck(hashes: hashes)
+        var check = UniqueIDCheck(hashes: rising ? [] : hashes)
         let suspects = check.suspectHashes()
         if !suspects.isEmpty {
             var resolver = UniqueIDCheck.Resolver(suspects: suspects)
@@ -72,6 +78,11 @@ struct SiteTable {
         var areas: [Double] = []
         /// `ids[k].hashValue`. When a feature fails after its id was read, `ids` and `hashes` end with its id.
         var hashes: [Int] = []
+        /// Whether every id is a number greater than the one before (vacuously true for no ids).
+        var risingNumbers = true
+        /// The first and the last id when they are numbers.
+        var firstNumber: Double?
+        var lastNumber: Double?
         /// Why the chunk's first feature that cannot be a site cannot be one.
         var failure: (any Error)?
 
@@ -90,6 +101,13 @@ struct SiteTable {
                 }
                 ids.append(id)
                 hashes.append(id.hashValue)
+                if case .number(let x) = id, risingNumbers {
+                    if let last = lastNumber, !(x > last) { risingNumbers = false }
+                    if firstNumber == nil { firstNumber = x }
+                    lastNumber = x
+                } else {
+                    risingNumbers = false
+                }
                 guard let geometry = layer.working[i] else {
                     failure = ScoringError(.candidateWithoutGeometry, file: layer.file, featureIndex: i, featureID: id.description)
                     return
