@@ -26,4 +26,23 @@ final class HilbertOrderTests: XCTestCase {
         XCTAssertLessThan(meanStep(finite) * 20, meanStep(Array(0..<points.count).filter { $0 != 17 }))
         XCTAssertEqual(SpatialIndex.hilbertOrder(of: []), [])
     }
+
+    /// Above 65,536 points the curve positions are computed in parallel chunks: the order is still that of sorting
+    /// (curve position, index), non-finite points last.
+    func testChunkedKeysGiveTheSortedOrder() {
+        var rng = SeededGenerator(seed: 8)
+        var points = (0..<150_000).map { _ in
+            Position(x: Double.random(in: 6_000..<7_000, using: &rng), y: Double.random(in: 50_000..<50_500, using: &rng))
+        }
+        points[70_000] = Position(x: 0, y: .infinity)
+        let finite = points.filter(\.isFinite)
+        let minX = finite.map(\.x).min()!, maxX = finite.map(\.x).max()!, minY = finite.map(\.y).min()!, maxY = finite.map(\.y).max()!
+        let keys: [UInt64] = points.enumerated().map { i, p in
+            guard p.isFinite else { return UInt64(UInt32.max) << 32 | UInt64(i) }
+            let cx = min(UInt32((p.x - minX) * (65535 / (maxX - minX))), 65535), cy = min(UInt32((p.y - minY) * (65535 / (maxY - minY))), 65535)
+            return UInt64(PackedRTree.hilbert(cx, cy)) << 32 | UInt64(i)
+        }
+        XCTAssertEqual(SpatialIndex.hilbertOrder(of: points), keys.sorted().map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
+    }
 }
+

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension SpatialIndex {
     /// A permutation of `points` along a Hilbert curve over their extent (ties and non-finite points keep
     /// input order, non-finite points last): querying an index in this order keeps consecutive queries
@@ -13,14 +15,31 @@ extension SpatialIndex {
         guard minX <= maxX else { return Array(0..<Int32(points.count)) }
         let sx = maxX > minX ? 65535 / (maxX - minX) : 0, sy = maxY > minY ? 65535 / (maxY - minY) : 0
         var keys = [UInt32](repeating: 0, count: points.count)
-        for (i, p) in points.enumerated() {
-            if p.isFinite {
-                let cx = Swift.min(UInt32((p.x - minX) * sx), 65535), cy = Swift.min(UInt32((p.y - minY) * sy), 65535)
-                keys[i] = PackedRTree.hilbert(cx, cy)
-            } else {
-                keys[i] = UInt32.max
+        // Curve positions in parallel chunks above 65,536 points (independent per point; serial work at 1,000,000).
+        let chunk = 65_536, chunks = (points.count + chunk - 1) / chunk
+        let originX = minX, originY = minY
+        keys.withUnsafeMutableBufferPointer { keys in
+            let out = UncheckedKeys(keys)
+            let work: @Sendable (Int) -> Void = { c in
+                for i in (c * chunk)..<Swift.min(points.count, (c + 1) * chunk) {
+                    let p = points[i]
+                    if p.isFinite {
+                        let cx = Swift.min(UInt32((p.x - originX) * sx), 65535), cy = Swift.min(UInt32((p.y - originY) * sy), 65535)
+                        out.keys[i] = PackedRTree.hilbert(cx, cy)
+                    } else {
+                        out.keys[i] = UInt32.max
+                    }
+                }
             }
+            if chunks > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) } else if chunks == 1 { work(0) }
         }
         return RadixSort.order(byKeys: keys)
     }
+}
+
+/// The key buffer shared by the chunks of `hilbertOrder(of:)`: each chunk writes its own range, and
+/// `concurrentPerform` returns after all of them (hence `@unchecked Sendable`).
+private final class UncheckedKeys: @unchecked Sendable {
+    let keys: UnsafeMutableBufferPointer<UInt32>
+    init(_ keys: UnsafeMutableBufferPointer<UInt32>) { self.keys = keys }
 }
