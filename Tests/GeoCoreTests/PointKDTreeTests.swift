@@ -6,26 +6,8 @@ import TestSupport
 /// `Geometry.distance(to:)`: the same feature (ties to the smallest index) and the same distance bits,
 /// on layers built to tie — integer grids, exact duplicates, clusters, multipoints, tiny layers.
 final class PointKDTreeTests: XCTestCase {
-    /// The linear scan: smallest (distance, feature).
-    private func bruteNearest(_ layer: [Geometry], _ p: Position) -> (feature: Int, distance: Double)? {
-        var best: (feature: Int, distance: Double)?
-        for (f, g) in layer.enumerated() {
-            let d = g.distance(to: p)
-            guard d.isFinite else { continue }
-            if best == nil || d < best!.distance { best = (f, d) }
-        }
-        return best
-    }
-
     private func assertNearestMatches(_ layer: [Geometry], _ queries: [Position], file: StaticString = #filePath, line: UInt = #line) {
-        let index = SpatialIndex(layer)
-        XCTAssertNotNil(index.pointTree, "a point layer gets a k-d tree", file: file, line: line)
-        var q = index.makeQuery()
-        for (i, p) in queries.enumerated() {
-            let got = q.nearest(to: p), want = bruteNearest(layer, p)
-            XCTAssertEqual(got?.feature, want?.feature, "feature, query \(i) \(p)", file: file, line: line)
-            XCTAssertEqual(got?.distance.bitPattern, want?.distance.bitPattern, "distance bits, query \(i) \(p)", file: file, line: line)
-        }
+        NearestLinearScan.assertMatches(layer, queries, tree: "point k-d tree", hasTree: { $0.pointTree != nil }, file: file, line: line)
     }
 
     /// Integer grid with every point repeated: most queries have several features at the same distance.

@@ -6,25 +6,8 @@ import TestSupport
 /// `Geometry.distance(to:)`: the same feature (ties to the smallest index) and the same distance bits, on
 /// layers built to tie — grid edges, duplicated lines, lines mixed with points, multilines, tiny layers.
 final class SegmentKDTreeTests: XCTestCase {
-    private func bruteNearest(_ layer: [Geometry], _ p: Position) -> (feature: Int, distance: Double)? {
-        var best: (feature: Int, distance: Double)?
-        for (f, g) in layer.enumerated() {
-            let d = g.distance(to: p)
-            guard d.isFinite else { continue }
-            if best == nil || d < best!.distance { best = (f, d) }
-        }
-        return best
-    }
-
     private func assertNearestMatches(_ layer: [Geometry], _ queries: [Position], file: StaticString = #filePath, line: UInt = #line) {
-        let index = SpatialIndex(layer)
-        XCTAssertNotNil(index.segmentTree, "a line layer gets a segment tree", file: file, line: line)
-        var q = index.makeQuery()
-        for (i, p) in queries.enumerated() {
-            let got = q.nearest(to: p), want = bruteNearest(layer, p)
-            XCTAssertEqual(got?.feature, want?.feature, "feature, query \(i) \(p)", file: file, line: line)
-            XCTAssertEqual(got?.distance.bitPattern, want?.distance.bitPattern, "distance bits, query \(i) \(p)", file: file, line: line)
-        }
+        NearestLinearScan.assertMatches(layer, queries, tree: "segment tree", hasTree: { $0.segmentTree != nil }, file: file, line: line)
     }
 
     /// Unit edges of an integer grid, each twice: queries on vertices, edge midpoints and cell centres

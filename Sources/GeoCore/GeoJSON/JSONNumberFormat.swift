@@ -14,15 +14,7 @@ enum JSONNumberFormat {
 
     /// Appends the shortest round-trip text of `value` (integers without `.0`).
     static func append(_ value: Double, to out: inout [UInt8]) {
-        var written = true
-        DecimalDigits.append(to: &out) { buffer in
-            guard let count = write(value, to: buffer) else {
-                written = false
-                return 0
-            }
-            return count
-        }
-        if !written { ShortestDouble.appendFromStandardLibrary(value, to: &out) }
+        ShortestDouble.append(value, to: &out, writing: write)
     }
 
     /// The bytes of `append(_:to:)` written to `out` (room for 32); returns their number, or nil for the

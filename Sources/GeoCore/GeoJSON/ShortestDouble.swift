@@ -15,9 +15,17 @@
 public enum ShortestDouble {
     /// Appends `value`'s `description` bytes to `out`.
     public static func append(_ value: Double, to out: inout [UInt8]) {
+        append(value, to: &out, writing: write)
+    }
+
+    /// Appends the bytes `write` puts into a 32-byte buffer for `value`, or `value`'s `description` where `write`
+    /// returns nil (the values only the standard library writes): the one shape of `append(_:to:)` and
+    /// `JSONNumberFormat.append(_:to:)`, which differ in their writer.
+    @inline(__always)
+    static func append(_ value: Double, to out: inout [UInt8], writing write: (Double, UnsafeMutablePointer<UInt8>) -> Int?) {
         var written = true
         DecimalDigits.append(to: &out) { buffer in
-            guard let count = write(value, to: buffer) else {
+            guard let count = write(value, buffer) else {
                 written = false
                 return 0
             }
