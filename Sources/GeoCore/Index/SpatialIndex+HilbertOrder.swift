@@ -19,15 +19,15 @@ extension SpatialIndex {
         let chunk = 65_536, chunks = (points.count + chunk - 1) / chunk
         let originX = minX, originY = minY
         keys.withUnsafeMutableBufferPointer { keys in
-            let out = UncheckedKeys(keys)
+            let out = DisjointWrites(keys)
             let work: @Sendable (Int) -> Void = { c in
                 for i in (c * chunk)..<Swift.min(points.count, (c + 1) * chunk) {
                     let p = points[i]
                     if p.isFinite {
                         let cx = Swift.min(UInt32((p.x - originX) * sx), 65535), cy = Swift.min(UInt32((p.y - originY) * sy), 65535)
-                        out.keys[i] = PackedRTree.hilbert(cx, cy)
+                        out.buffer[i] = PackedRTree.hilbert(cx, cy)
                     } else {
-                        out.keys[i] = UInt32.max
+                        out.buffer[i] = UInt32.max
                     }
                 }
             }
@@ -37,9 +37,3 @@ extension SpatialIndex {
     }
 }
 
-/// The key buffer shared by the chunks of `hilbertOrder(of:)`: each chunk writes its own range, and
-/// `concurrentPerform` returns after all of them (hence `@unchecked Sendable`).
-private final class UncheckedKeys: @unchecked Sendable {
-    let keys: UnsafeMutableBufferPointer<UInt32>
-    init(_ keys: UnsafeMutableBufferPointer<UInt32>) { self.keys = keys }
-}

@@ -23,7 +23,7 @@ enum Aggregation {
         // sites on one core); the first criterion, in scenario order, that fails is reported, as a loop would.
         let perSite = ConcurrentSlots<Result<[Double?], Error>>(count: k)
         valueMatrix.values.withUnsafeMutableBufferPointer { matrix in
-            let cells = UncheckedCells(matrix)
+            let cells = DisjointWrites(matrix)
             let criteria = scenario.criteria, candidateFile = sites.layer.file, ids = sites.ids
             DispatchQueue.concurrentPerform(iterations: k) { j in
                 perSite.set(j, Result {
@@ -187,11 +187,4 @@ extension ScoringResult {
             throw ScoringError(.invalidMethodSetting("\(error)"), file: scenario.sourceURL?.path ?? "scenario")
         }
     }
-}
-
-/// The value matrix's cells handed to the per-criterion tasks of `Aggregation.prepare`. `@unchecked Sendable` is
-/// sound because task `j` writes only column `j` and `concurrentPerform` returns after every task finished.
-private final class UncheckedCells: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Double>
-    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
 }
