@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The capacitated heuristic: greedy with lazy evaluation, then best-improvement swaps (Teitz–Bart), where
 /// every set of open sites is valued by solving its transportation problem exactly
 /// (`TransportationProblem`), never by nearest-first rounding.

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Greedy selection with lazy evaluation (CELF: Leskovec et al. 2007; Minoux 1978 "accelerated greedy"):
 /// gains only shrink as sites open (the objectives are submodular), so a stale gain is an upper bound and
 /// only the top of a max-heap needs re-evaluating. For MCLP, greedy is within (1 − 1/e) of the optimum

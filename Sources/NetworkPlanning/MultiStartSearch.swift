@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The uncapacitated heuristic: lazy greedy, then Teitz–Bart vertex substitution, from a few deterministic
 /// starts, keeping the best local optimum (ties: the earlier start).
 ///

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Teitz & Bart (1968) vertex substitution: repeatedly make the best single swap (close one new site, open
 /// one candidate), or the best addition while fewer than `count` are open, until none improves the
 /// objective by more than a relative 1e-12.

@@ -1,9 +1,9 @@
 import Foundation
-import GeoCore
 
 /// Runs `body` over `0..<count` split into contiguous chunks, on all cores when `threads` allows, and
-/// returns the chunks' results in chunk order, so that merges are the same for any thread count.
-func parallelChunks<T>(count: Int, threads: Int?, minChunk: Int = 256, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+/// returns the chunks' results in chunk order, so that merges are the same for any thread count. Chunks hold at
+/// least `minChunk` items; with one worker or one chunk, `body` runs on the calling thread.
+public func parallelChunks<T>(count: Int, threads: Int?, minChunk: Int = 256, _ body: @Sendable (Range<Int>) -> T) -> [T] {
     guard count > 0 else { return [] }
     let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let chunkSize = max(minChunk, (count + workers * 4 - 1) / (workers * 4))

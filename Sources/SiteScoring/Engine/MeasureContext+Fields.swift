@@ -1,4 +1,3 @@
-import Dispatch
 import GeoCore
 
 /// Field checks: every property a criterion or constraint reads must exist in its layer.
@@ -79,19 +78,12 @@ struct FieldTally: Sendable {
     /// 1,000,000 candidates, on one core); the same counts and names in the same order for any thread count.
     init(fields: [String], features: [Feature], threads: Int = 1) {
         self.init(fields: fields)
-        let chunkSize = 65_536
-        guard threads > 1, features.count > chunkSize else {
-            add(features[...])
-            return
-        }
-        let chunkCount = (features.count + chunkSize - 1) / chunkSize
-        let parts = ConcurrentSlots<FieldTally>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+        let parts = parallelChunks(count: features.count, threads: threads, minChunk: 65_536) { range in
             var part = FieldTally(fields: fields)
-            part.add(features[(c * chunkSize)..<min(features.count, (c + 1) * chunkSize)])
-            parts.set(c, part)
+            part.add(features[range])
+            return part
         }
-        for part in parts.values { add(part) }
+        for part in parts { add(part) }
     }
 
     mutating func add(_ features: [Feature]) {

@@ -1,4 +1,3 @@
-import Dispatch
 import GeoCore
 
 /// The candidate sites: ids, reference points and areas in the working CRS.
@@ -19,17 +18,7 @@ struct SiteTable {
     init(_ layer: LoadedLayer, idField: String?, threads: Int = 1) throws {
         self.layer = layer
         let n = layer.features.count
-        let chunkSize = Swift.max(4_096, n / (Swift.max(1, threads) * 4) + 1)
-        let chunkCount = (n + chunkSize - 1) / chunkSize
-        let slots = ConcurrentSlots<Part>(count: chunkCount)
-        let work: @Sendable (Int) -> Void = { c in
-            slots.set(c, Part(layer, range: (c * chunkSize)..<Swift.min(n, (c + 1) * chunkSize), idField: idField))
-        }
-        if threads <= 1 || chunkCount <= 1 {
-            for c in 0..<chunkCount { work(c) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
-        }
+        let parts = parallelChunks(count: n, threads: threads, minChunk: 4_096) { range in Part(layer, range: range, idField: idField) }
         var ids: [SiteID] = [], points: [Position] = [], areas: [Double] = [], hashes: [Int] = []
         ids.reserveCapacity(n)
         points.reserveCapacity(n)
@@ -39,7 +28,7 @@ struct SiteTable {
         // Numeric ids that rise strictly through the file (1, 2, 3, … — most files) cannot repeat.
         var rising = true
         var lastNumber = -Double.infinity
-        for part in slots.values {
+        for part in parts {
             ids += part.ids
             points += part.points
             areas += part.areas
@@ -139,9 +128,5 @@ struct SiteTable {
         case .number(let n): return .number(n)
         case nil: return .number(Double(index + 1))
         }
-    }
-
-    func property(_ site: Int, _ field: String) -> JSONValue? {
-        layer.features[site].properties[field]
     }
 }
