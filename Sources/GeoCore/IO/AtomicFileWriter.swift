@@ -135,7 +135,6 @@ public struct AtomicFileWriter: Sendable {
         }
     }
 
-    /// Throws unless `directory` exists, is a directory and is writable.
     /// The checks a write makes before it starts, for callers that want them before long work: the directory
     /// exists and is writable, the target is not a directory and is not one of `inputs` (same file, by inode).
     public static func checkDestination(_ url: URL, protecting inputs: [URL] = []) throws(OutputError) {
@@ -165,6 +164,7 @@ public struct AtomicFileWriter: Sendable {
     /// 0777 less the umask: the permissions `mkdir(2)` would have given a new directory.
     public static var directoryMode: mode_t { 0o777 & ~umaskValue }
 
+    /// Throws unless `directory` exists, is a directory and is writable.
     static func checkDirectory(_ directory: String) throws(OutputError) {
         var info = stat()
         guard stat(directory, &info) == 0 else {

@@ -21,9 +21,6 @@ struct SiteVisitOrder: Sendable {
         self.points = order.map { points[Int($0)] }
     }
 
-    /// The number of sites.
-    var count: Int { order.count }
-
     /// `slots`' values in site order: `values[order[slot]] = slots[slot]`.
     func scatter(_ slots: SharedBuffer) -> [Double] {
         var values = [Double](repeating: 0, count: order.count)
