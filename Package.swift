@@ -36,7 +36,8 @@ let package = Package(
 
         // MARK: - Implementation
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
-        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        // GDAL: headers only, opened at run time (see Sources/CGDAL/shim.h); Debian package libgdal-dev.
+        .systemLibrary(name: "CGDAL"),
         .systemLibrary(name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
 
         // MARK: - Tests

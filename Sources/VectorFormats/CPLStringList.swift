@@ -6,10 +6,10 @@ final class CPLStringList {
     private(set) var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 
     init(_ entries: [String] = []) {
-        for entry in entries { list = CSLAddString(list, entry) }
+        for entry in entries { list = gdal.CSLAddString(list, entry) }
     }
 
-    deinit { CSLDestroy(list) }
+    deinit { gdal.CSLDestroy(list) }
 
     /// The list as GDAL's `CSLConstList`, valid while `self` is alive.
     var constList: UnsafePointer<UnsafePointer<CChar>?>? {

@@ -4,10 +4,10 @@ import CGDAL
 /// runs, then restored, so concurrent readers and writers never see each other's settings.
 enum GDALConfiguration {
     static func with<T, E: Error>(_ options: [(key: String, value: String)], _ body: () throws(E) -> T) throws(E) -> T {
-        let previous = options.map { option in CPLGetThreadLocalConfigOption(option.key, nil).map { String(cString: $0) } }
-        for option in options { CPLSetThreadLocalConfigOption(option.key, option.value) }
+        let previous = options.map { option in gdal.CPLGetThreadLocalConfigOption(option.key, nil).map { String(cString: $0) } }
+        for option in options { gdal.CPLSetThreadLocalConfigOption(option.key, option.value) }
         defer {
-            for (option, old) in zip(options, previous) { CPLSetThreadLocalConfigOption(option.key, old) }
+            for (option, old) in zip(options, previous) { gdal.CPLSetThreadLocalConfigOption(option.key, old) }
         }
         return try body()
     }

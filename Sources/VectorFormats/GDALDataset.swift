@@ -12,7 +12,7 @@ final class GDALDataset {
         self.handle = handle
     }
 
-    deinit { if !isClosed { GDALClose(handle) } }
+    deinit { if !isClosed { gdal.GDALClose(handle) } }
 
     /// Closes the dataset now (`GDALClose`), which is when GPKG and XLSX flush what was written; GDAL reports
     /// failures of that flush through `CPLError` only, so a writer checks its ``GDALDiagnostics`` afterwards.
@@ -20,61 +20,59 @@ final class GDALDataset {
     func close() {
         guard !isClosed else { return }
         isClosed = true
-        GDALClose(handle)
+        gdal.GDALClose(handle)
     }
 
     /// Opens `path` read-only as a vector dataset (`GDALOpenEx` with `GDAL_OF_VECTOR`), or nil when GDAL
     /// cannot; the reason is then in the current ``GDALDiagnostics``.
     static func openVector(path: String, openOptions: [String] = [], allowedDrivers: [String] = []) -> GDALDataset? {
-        GDALRuntime.ensureRegistered()
         let options = CPLStringList(openOptions)
         let drivers = CPLStringList(allowedDrivers)
         let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
-        guard let handle = GDALOpenEx(path, flags, allowedDrivers.isEmpty ? nil : drivers.constList, options.constList, nil) else { return nil }
+        guard let handle = gdal.GDALOpenEx(path, flags, allowedDrivers.isEmpty ? nil : drivers.constList, options.constList, nil) else { return nil }
         return GDALDataset(handle: handle)
     }
 
     /// Creates a new vector dataset at `path` with the driver `driverName` (`GDALCreate` with no raster bands),
     /// or nil when GDAL cannot; the reason is then in the current ``GDALDiagnostics``.
     static func create(driverName: String, path: String, options: [String] = []) -> GDALDataset? {
-        GDALRuntime.ensureRegistered()
-        guard let driver = GDALGetDriverByName(driverName) else { return nil }
+        guard let driver = gdal.GDALGetDriverByName(driverName) else { return nil }
         let creationOptions = CPLStringList(options)
-        guard let handle = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, creationOptions.list) else { return nil }
+        guard let handle = gdal.GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, creationOptions.list) else { return nil }
         return GDALDataset(handle: handle)
     }
 
     /// The short name of the driver that opened the dataset (`GPKG`, `ESRI Shapefile`, `FlatGeobuf`, …).
     var driverName: String {
-        guard let driver = GDALGetDatasetDriver(handle), let name = GDALGetDriverShortName(driver) else { return "" }
+        guard let driver = gdal.GDALGetDatasetDriver(handle), let name = gdal.GDALGetDriverShortName(driver) else { return "" }
         return String(cString: name)
     }
 
     /// The number of layers.
-    var layerCount: Int { Int(GDALDatasetGetLayerCount(handle)) }
+    var layerCount: Int { Int(gdal.GDALDatasetGetLayerCount(handle)) }
 
     /// The layer at `index` (0-based).
     func layer(at index: Int) -> OGRLayerH? {
-        GDALDatasetGetLayer(handle, Int32(index))
+        gdal.GDALDatasetGetLayer(handle, Int32(index))
     }
 
     /// The names of all layers, in the dataset's order.
     var layerNames: [String] {
-        (0..<layerCount).compactMap { i in layer(at: i).flatMap { OGR_L_GetName($0) }.map { String(cString: $0) } }
+        (0..<layerCount).compactMap { i in layer(at: i).flatMap { gdal.OGR_L_GetName($0) }.map { String(cString: $0) } }
     }
 
     /// The layer called `name`.
     func layer(named name: String) -> OGRLayerH? {
-        GDALDatasetGetLayerByName(handle, name)
+        gdal.GDALDatasetGetLayerByName(handle, name)
     }
 
     /// Sets a metadata item of the dataset (`GDALSetMetadataItem`, default domain). Returns false on failure.
     func setMetadataItem(_ key: String, _ value: String) -> Bool {
-        GDALSetMetadataItem(handle, key, value, nil) == CE_None
+        gdal.GDALSetMetadataItem(handle, key, value, nil) == CE_None
     }
 
     /// Reads a metadata item of the dataset (`GDALGetMetadataItem`, default domain).
     func metadataItem(_ key: String) -> String? {
-        GDALGetMetadataItem(handle, key, nil).map { String(cString: $0) }
+        gdal.GDALGetMetadataItem(handle, key, nil).map { String(cString: $0) }
     }
 }

@@ -4,7 +4,7 @@ import CGDAL
 /// The messages GDAL reported (through `CPLError`) while one operation ran, collected instead of printed.
 ///
 /// GDAL's default error handler writes `Warning 1: …` to stderr; the CLI must not show such lines, and
-/// failures should carry GDAL's reason in a ``VectorFormatError``. ``collecting(_:)`` pushes a handler
+/// failures should carry GDAL's reason in a ``VectorFormatError``. ``collecting(for:_:)`` loads GDAL and pushes a handler
 /// (`CPLPushErrorHandlerEx`) for the duration of `body` on the current thread (CPL's handler stack is
 /// thread-local) and pops it afterwards.
 final class GDALDiagnostics {
@@ -22,19 +22,22 @@ final class GDALDiagnostics {
     }
 
     /// Runs `body` with GDAL's messages routed into a fresh `GDALDiagnostics`, returned with `body`'s result.
-    static func collecting<T, E: Error>(_ body: (GDALDiagnostics) throws(E) -> T) throws(E) -> T {
-        GDALRuntime.ensureRegistered()
+    /// Loads GDAL first (``GDALRuntime/load(for:)``): this is where every use of GDAL begins.
+    /// - Throws: ``VectorFormatError/Reason/gdalUnavailable(detail:)`` for `path` when GDAL cannot be loaded,
+    ///   else what `body` throws.
+    static func collecting<T>(for path: String, _ body: (GDALDiagnostics) throws(VectorFormatError) -> T) throws(VectorFormatError) -> T {
+        try GDALRuntime.load(for: path)
         let sink = GDALDiagnostics()
-        CPLErrorReset()
-        CPLPushErrorHandlerEx(gdalDiagnosticsHandler, Unmanaged.passUnretained(sink).toOpaque())
-        defer { CPLPopErrorHandler() }
-        return try withExtendedLifetime(sink) { () throws(E) -> T in try body(sink) }
+        gdal.CPLErrorReset()
+        gdal.CPLPushErrorHandlerEx(gdalDiagnosticsHandler, Unmanaged.passUnretained(sink).toOpaque())
+        defer { gdal.CPLPopErrorHandler() }
+        return try withExtendedLifetime(sink) { () throws(VectorFormatError) -> T in try body(sink) }
     }
 }
 
 /// The C callback: finds the current `GDALDiagnostics` through `CPLGetErrorHandlerUserData`.
 private func gdalDiagnosticsHandler(_ level: CPLErr, _ number: CPLErrorNum, _ message: UnsafePointer<CChar>?) {
-    guard let user = CPLGetErrorHandlerUserData() else { return }
+    guard let user = gdal.CPLGetErrorHandlerUserData() else { return }
     let sink = Unmanaged<GDALDiagnostics>.fromOpaque(user).takeUnretainedValue()
     sink.record(level, message.map { String(cString: $0) } ?? "GDAL error \(number)")
 }

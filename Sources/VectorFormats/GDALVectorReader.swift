@@ -20,18 +20,19 @@ public enum GDALVectorReader {
     }
 
     /// The short name of the GDAL vector driver that recognises `url` by its name and content
-    /// (`GDALIdentifyDriverEx`), or nil.
+    /// (`GDALIdentifyDriverEx`), or nil (also when GDAL cannot be loaded).
     public static func identifiedDriver(_ url: URL) -> String? {
-        GDALDiagnostics.collecting { _ in
-            guard let driver = GDALIdentifyDriverEx(url.path, UInt32(GDAL_OF_VECTOR), nil, nil),
-                  let name = GDALGetDriverShortName(driver) else { return nil }
+        let identified = try? GDALDiagnostics.collecting(for: url.path) { _ -> String? in
+            guard let driver = gdal.GDALIdentifyDriverEx(url.path, UInt32(GDAL_OF_VECTOR), nil, nil),
+                  let name = gdal.GDALGetDriverShortName(driver) else { return nil }
             return String(cString: name)
         }
+        return identified ?? nil
     }
 
     /// The layer names of the dataset at `url`, in the file's order.
     public static func layerNames(url: URL, openOptions: [String] = []) throws(VectorFormatError) -> [String] {
-        try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
+        try GDALDiagnostics.collecting(for: url.path) { diagnostics throws(VectorFormatError) in
             try open(url, openOptions: openOptions, diagnostics: diagnostics).layerNames
         }
     }
@@ -54,14 +55,14 @@ public enum GDALVectorReader {
     /// without ids). Only a layer whose FID column has another name (`OGR_L_GetFIDColumn`, e.g. a
     /// GeoPackage written with `-lco FID=site_no`) gives its FID as a numeric id.
     public static func read(url: URL, layer: String? = nil, crs: String? = nil, openOptions: [String] = []) throws(VectorFormatError) -> GDALLayerData {
-        try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
+        try GDALDiagnostics.collecting(for: url.path) { diagnostics throws(VectorFormatError) in
             let dataset = try open(url, openOptions: openOptions, diagnostics: diagnostics)
             let names = dataset.layerNames
             let layer = try OpenedLayer(layer, in: dataset, names: names, crs: crs, url: url)
 
             var features: [Feature] = []
             // Without forcing, drivers answer only when the count is cheap (-1 otherwise).
-            let count = OGR_L_GetFeatureCount(layer.handle, 0)
+            let count = gdal.OGR_L_GetFeatureCount(layer.handle, 0)
             if count > 0 { features.reserveCapacity(Int(count)) }
             try layer.readFeatures(url: url, diagnostics: diagnostics) { (feature: Feature) -> Bool in
                 features.append(feature)
@@ -81,7 +82,7 @@ public enum GDALVectorReader {
     public static func readChunks(url: URL, layer: String? = nil, crs: String? = nil, openOptions: [String] = [], chunkSize: Int,
                                   _ body: (FeatureCollection, Int) throws -> Void) throws -> [String] {
         var failure: (any Error)?
-        let warnings = try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) -> [String] in
+        let warnings = try GDALDiagnostics.collecting(for: url.path) { diagnostics throws(VectorFormatError) -> [String] in
             let dataset = try open(url, openOptions: openOptions, diagnostics: diagnostics)
             let opened = try OpenedLayer(layer, in: dataset, names: dataset.layerNames, crs: crs, url: url)
             var chunk: [Feature] = []
@@ -150,7 +151,7 @@ extension GDALVectorReader {
     /// A dataset-level metadata item (`GDALGetMetadataItem`, default domain), e.g. the manifest a GeoPackage
     /// written by ``GDALVectorWriter`` carries under ``GDALVectorWriter/manifestMetadataKey``; nil when absent.
     public static func metadataItem(_ key: String, url: URL) throws(VectorFormatError) -> String? {
-        try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
+        try GDALDiagnostics.collecting(for: url.path) { diagnostics throws(VectorFormatError) in
             try open(url, openOptions: [], diagnostics: diagnostics).metadataItem(key)
         }
     }
@@ -168,13 +169,13 @@ private struct OpenedLayer {
 
     init(_ requested: String?, in dataset: GDALDataset, names: [String], crs: String?, url: URL) throws(VectorFormatError) {
         (handle, name) = try GDALVectorReader.pickLayer(requested, in: dataset, names: names, path: url.path)
-        fileCRS = OGR_L_GetSpatialRef(handle).flatMap { SpatialReference(cloning: $0)?.definitionForPROJ }
-        let hasGeometry = OGR_L_GetGeomType(handle) != wkbNone
+        fileCRS = gdal.OGR_L_GetSpatialRef(handle).flatMap { SpatialReference(cloning: $0)?.definitionForPROJ }
+        let hasGeometry = gdal.OGR_L_GetGeomType(handle) != wkbNone
         guard let crsString = crs ?? fileCRS ?? (hasGeometry ? nil : "OGC:CRS84") else {
             throw VectorFormatError(.missingCRS(layer: name), path: url.path)
         }
         self.crs = crsString
-        let fidColumn = OGR_L_GetFIDColumn(handle).map { String(cString: $0) } ?? ""
+        let fidColumn = gdal.OGR_L_GetFIDColumn(handle).map { String(cString: $0) } ?? ""
         meaningfulFID = !fidColumn.isEmpty && !["fid", "ogc_fid", "objectid", "ogr_fid"].contains(fidColumn.lowercased())
         fields = OGRFieldReading(layer: handle)
     }
@@ -183,18 +184,18 @@ private struct OpenedLayer {
     func readFeatures(url: URL, diagnostics: GDALDiagnostics, _ take: (Feature) -> Bool) throws(VectorFormatError) {
         var index = 0
         let errorsBefore = diagnostics.errors.count
-        OGR_L_ResetReading(handle)
-        while let feature = OGR_L_GetNextFeature(handle) {
-            defer { OGR_F_Destroy(feature) }
+        gdal.OGR_L_ResetReading(handle)
+        while let feature = gdal.OGR_L_GetNextFeature(handle) {
+            defer { gdal.OGR_F_Destroy(feature) }
             var geometry: Geometry?
-            if let borrowed = OGR_F_GetGeometryRef(feature) {
+            if let borrowed = gdal.OGR_F_GetGeometryRef(feature) {
                 do throws(OGRGeometryReading.Unsupported) {
                     geometry = try OGRGeometryReading.geometry(from: borrowed)
                 } catch {
                     throw VectorFormatError(.unsupportedGeometry(kind: error.kind, featureIndex: index), path: url.path)
                 }
             }
-            let id: FeatureID? = meaningfulFID ? .number(Double(OGR_F_GetFID(feature))) : nil
+            let id: FeatureID? = meaningfulFID ? .number(Double(gdal.OGR_F_GetFID(feature))) : nil
             index += 1
             guard take(Feature(id: id, geometry: geometry, properties: fields.properties(of: feature))) else { return }
         }

@@ -55,13 +55,13 @@ public enum GDALVectorWriter {
                 throw VectorFormatError(.invalidSchema("sheet '\(name)', row \(bad): \(table.rows[bad].count) values for \(table.columns.count) columns"), path: path)
             }
         }
-        return try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
+        return try GDALDiagnostics.collecting(for: path) { diagnostics throws(VectorFormatError) in
             let staged = try StagedOutput(target: url, protecting: protecting)
             guard let dataset = GDALDataset.create(driverName: VectorFormat.xlsx.driverName, path: staged.stagingPath) else {
                 throw failure(diagnostics, "GDAL cannot create the workbook", path: path)
             }
             for table in tables {
-                guard let layer = GDALDatasetCreateLayer(dataset.handle, table.name, nil, wkbNone, nil) else {
+                guard let layer = gdal.GDALDatasetCreateLayer(dataset.handle, table.name, nil, wkbNone, nil) else {
                     throw failure(diagnostics, "cannot create sheet '\(table.name)'", path: path)
                 }
                 let writing = OGRFieldWriting(fields: table.columns)
@@ -88,15 +88,15 @@ public enum GDALVectorWriter {
         let geometries = try transformed(collection, to: options.crs, path: path)
         let rows = collection.features.map { f in fields.map { f.properties[$0.name] ?? .null } }
 
-        return try GDALDiagnostics.collecting { diagnostics throws(VectorFormatError) in
+        return try GDALDiagnostics.collecting(for: path) { diagnostics throws(VectorFormatError) in
             guard let srs = SpatialReference(definition: options.crs) else {
                 throw VectorFormatError(.writeFailed(message: "GDAL does not understand the CRS '\(options.crs)'"), path: path)
             }
             let staged = try StagedOutput(target: url, protecting: options.protecting)
             // GDAL stamps a GeoPackage with the current time unless OGR_CURRENT_DATE is set; thread-local, so
             // concurrent writers do not see each other's value.
-            CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", options.geoPackageTimestamp)
-            defer { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nil) }
+            gdal.CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", options.geoPackageTimestamp)
+            defer { gdal.CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nil) }
 
             guard let dataset = GDALDataset.create(driverName: format.driverName, path: staged.stagingPath) else {
                 throw failure(diagnostics, "GDAL cannot create the file", path: path)
@@ -106,17 +106,17 @@ public enum GDALVectorWriter {
             let layerOptions = CPLStringList(format == .geoPackage
                 ? ["FID=fid", "GEOMETRY_NAME=geom"]
                 : (rows.isEmpty ? [] : ["SPATIAL_INDEX=NO"]))
-            guard let layer = GDALDatasetCreateLayer(dataset.handle, options.layerName, srs.handle, layerType(geometries), layerOptions.list) else {
+            guard let layer = gdal.GDALDatasetCreateLayer(dataset.handle, options.layerName, srs.handle, layerType(geometries), layerOptions.list) else {
                 throw failure(diagnostics, "cannot create layer '\(options.layerName)'", path: path)
             }
             let writing = OGRFieldWriting(fields: fields)
             try writing.createColumns(on: layer, rows: rows, path: path, diagnostics: diagnostics)
             // One transaction for all features: SQLite would otherwise commit (and sync) every row.
-            let transaction = GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE
+            let transaction = gdal.GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE
             for (i, row) in rows.enumerated() {
                 try createFeature(on: layer, row: row, geometry: geometries[i], writing: writing, index: i, path: path, diagnostics: diagnostics)
             }
-            if transaction, GDALDatasetCommitTransaction(dataset.handle) != OGRERR_NONE {
+            if transaction, gdal.GDALDatasetCommitTransaction(dataset.handle) != OGRERR_NONE {
                 throw failure(diagnostics, "cannot commit the features", path: path)
             }
             if format == .geoPackage, let manifest = options.manifest, !dataset.setMetadataItem(manifestMetadataKey, manifest) {
@@ -148,13 +148,13 @@ public enum GDALVectorWriter {
 
     private static func createFeature(on layer: OGRLayerH, row: [JSONValue], geometry: Geometry?, writing: OGRFieldWriting,
                                       index: Int, path: String, diagnostics: GDALDiagnostics) throws(VectorFormatError) {
-        guard let feature = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else { throw failure(diagnostics, "cannot create feature \(index)", path: path) }
-        defer { OGR_F_Destroy(feature) }
+        guard let feature = gdal.OGR_F_Create(gdal.OGR_L_GetLayerDefn(layer)) else { throw failure(diagnostics, "cannot create feature \(index)", path: path) }
+        defer { gdal.OGR_F_Destroy(feature) }
         try writing.setValues(row, on: feature, featureIndex: index, path: path)
-        if let geometry, OGR_F_SetGeometryDirectly(feature, OGRGeometryBuilding(geometry).giveAway()) != OGRERR_NONE {
+        if let geometry, gdal.OGR_F_SetGeometryDirectly(feature, OGRGeometryBuilding(geometry).giveAway()) != OGRERR_NONE {
             throw failure(diagnostics, "cannot set the geometry of feature \(index)", path: path)
         }
-        guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {
+        guard gdal.OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {
             throw failure(diagnostics, "cannot write feature \(index)", path: path)
         }
     }

@@ -42,14 +42,14 @@ struct OGRFieldReading {
 
     /// The schema of `layer` (`OGR_L_GetLayerDefn`).
     init(layer: OGRLayerH) {
-        let definition = OGR_L_GetLayerDefn(layer)
-        let count = definition.map { Int(OGR_FD_GetFieldCount($0)) } ?? 0
+        let definition = gdal.OGR_L_GetLayerDefn(layer)
+        let count = definition.map { Int(gdal.OGR_FD_GetFieldCount($0)) } ?? 0
         columns = (0..<count).map { i in
-            let field = OGR_FD_GetFieldDefn(definition, Int32(i))
+            let field = gdal.OGR_FD_GetFieldDefn(definition, Int32(i))
             return Column(
-                name: OGRFieldReading.decode(OGR_Fld_GetNameRef(field)),
-                type: OGR_Fld_GetType(field),
-                isBoolean: OGR_Fld_GetSubType(field) == OFSTBoolean
+                name: OGRFieldReading.decode(gdal.OGR_Fld_GetNameRef(field)),
+                type: gdal.OGR_Fld_GetType(field),
+                isBoolean: gdal.OGR_Fld_GetSubType(field) == OFSTBoolean
             )
         }
     }
@@ -65,42 +65,42 @@ struct OGRFieldReading {
     }
 
     private func value(of feature: OGRFeatureH, field i: Int32, column: Column) -> JSONValue {
-        guard OGR_F_IsFieldSetAndNotNull(feature, i) != 0 else { return .null }
+        guard gdal.OGR_F_IsFieldSetAndNotNull(feature, i) != 0 else { return .null }
         switch column.type {
         case OFTInteger:
-            let n = OGR_F_GetFieldAsInteger(feature, i)
+            let n = gdal.OGR_F_GetFieldAsInteger(feature, i)
             return column.isBoolean ? .bool(n != 0) : .number(Double(n))
         case OFTInteger64:
-            let n = OGR_F_GetFieldAsInteger64(feature, i)
+            let n = gdal.OGR_F_GetFieldAsInteger64(feature, i)
             return column.isBoolean ? .bool(n != 0) : .number(Double(n))
         case OFTReal:
-            return .number(OGR_F_GetFieldAsDouble(feature, i))
+            return .number(gdal.OGR_F_GetFieldAsDouble(feature, i))
         case OFTDate, OFTTime, OFTDateTime:
             return .string(isoText(of: feature, field: i, type: column.type))
         case OFTIntegerList:
             var count: Int32 = 0
-            guard let list = OGR_F_GetFieldAsIntegerList(feature, i, &count) else { return .array([]) }
+            guard let list = gdal.OGR_F_GetFieldAsIntegerList(feature, i, &count) else { return .array([]) }
             return .array((0..<Int(count)).map { column.isBoolean ? .bool(list[$0] != 0) : .number(Double(list[$0])) })
         case OFTInteger64List:
             var count: Int32 = 0
-            guard let list = OGR_F_GetFieldAsInteger64List(feature, i, &count) else { return .array([]) }
+            guard let list = gdal.OGR_F_GetFieldAsInteger64List(feature, i, &count) else { return .array([]) }
             return .array((0..<Int(count)).map { .number(Double(list[$0])) })
         case OFTRealList:
             var count: Int32 = 0
-            guard let list = OGR_F_GetFieldAsDoubleList(feature, i, &count) else { return .array([]) }
+            guard let list = gdal.OGR_F_GetFieldAsDoubleList(feature, i, &count) else { return .array([]) }
             return .array((0..<Int(count)).map { .number(list[$0]) })
         case OFTStringList:
-            guard let list = OGR_F_GetFieldAsStringList(feature, i) else { return .array([]) }
+            guard let list = gdal.OGR_F_GetFieldAsStringList(feature, i) else { return .array([]) }
             var out: [JSONValue] = []
             var k = 0
             while let item = list[k] { out.append(.string(OGRFieldReading.decode(item))); k += 1 }
             return .array(out)
         case OFTBinary:
             var count: Int32 = 0
-            guard let bytes = OGR_F_GetFieldAsBinary(feature, i, &count) else { return .string("") }
+            guard let bytes = gdal.OGR_F_GetFieldAsBinary(feature, i, &count) else { return .string("") }
             return .string(Data(bytes: bytes, count: Int(count)).base64EncodedString())
         default:
-            return .string(OGRFieldReading.decode(OGR_F_GetFieldAsString(feature, i)))
+            return .string(OGRFieldReading.decode(gdal.OGR_F_GetFieldAsString(feature, i)))
         }
     }
 
@@ -110,8 +110,8 @@ struct OGRFieldReading {
     private func isoText(of feature: OGRFeatureH, field i: Int32, type: OGRFieldType) -> String {
         var year: Int32 = 0, month: Int32 = 0, day: Int32 = 0, hour: Int32 = 0, minute: Int32 = 0, tz: Int32 = 0
         var second: Float = 0
-        guard OGR_F_GetFieldAsDateTimeEx(feature, i, &year, &month, &day, &hour, &minute, &second, &tz) != 0 else {
-            return OGRFieldReading.decode(OGR_F_GetFieldAsString(feature, i))
+        guard gdal.OGR_F_GetFieldAsDateTimeEx(feature, i, &year, &month, &day, &hour, &minute, &second, &tz) != 0 else {
+            return OGRFieldReading.decode(gdal.OGR_F_GetFieldAsString(feature, i))
         }
         let date = String(format: "%04d-%02d-%02d", year, month, day)
         let whole = Int(second)

@@ -48,12 +48,12 @@ struct OGRFieldWriting {
             case .boolean: type = OFTInteger
             case .text: type = OFTString
             }
-            guard let definition = OGR_Fld_Create(field.name, type) else {
+            guard let definition = gdal.OGR_Fld_Create(field.name, type) else {
                 throw VectorFormatError(.writeFailed(message: diagnostics.lastMessage ?? "cannot define field '\(field.name)'"), path: path)
             }
-            defer { OGR_Fld_Destroy(definition) }
-            if field.type == .boolean { OGR_Fld_SetSubType(definition, OFSTBoolean) }
-            guard OGR_L_CreateField(layer, definition, 0) == OGRERR_NONE else {
+            defer { gdal.OGR_Fld_Destroy(definition) }
+            if field.type == .boolean { gdal.OGR_Fld_SetSubType(definition, OFSTBoolean) }
+            guard gdal.OGR_L_CreateField(layer, definition, 0) == OGRERR_NONE else {
                 throw VectorFormatError(.writeFailed(message: diagnostics.lastMessage ?? "cannot create field '\(field.name)'"), path: path)
             }
         }
@@ -67,19 +67,19 @@ struct OGRFieldWriting {
             func mismatch() -> VectorFormatError {
                 VectorFormatError(.fieldTypeMismatch(field: field.name, expected: field.type, value: value.jsonText, featureIndex: featureIndex), path: path)
             }
-            if case .null = value { OGR_F_SetFieldNull(feature, i); continue }
+            if case .null = value { gdal.OGR_F_SetFieldNull(feature, i); continue }
             switch field.type {
             case .integer:
                 guard case .number(let x) = value, x == x.rounded(), abs(x) <= 9_007_199_254_740_992 else { throw mismatch() }
-                OGR_F_SetFieldInteger64(feature, i, Int64(x))
+                gdal.OGR_F_SetFieldInteger64(feature, i, Int64(x))
             case .real:
                 guard case .number(let x) = value else { throw mismatch() }
-                if x.isFinite { OGR_F_SetFieldDouble(feature, i, x) } else { OGR_F_SetFieldNull(feature, i) }
+                if x.isFinite { gdal.OGR_F_SetFieldDouble(feature, i, x) } else { gdal.OGR_F_SetFieldNull(feature, i) }
             case .boolean:
                 guard case .bool(let b) = value else { throw mismatch() }
-                OGR_F_SetFieldInteger(feature, i, b ? 1 : 0)
+                gdal.OGR_F_SetFieldInteger(feature, i, b ? 1 : 0)
             case .text:
-                if case .string(let s) = value { OGR_F_SetFieldString(feature, i, s) } else { OGR_F_SetFieldString(feature, i, value.jsonText) }
+                if case .string(let s) = value { gdal.OGR_F_SetFieldString(feature, i, s) } else { gdal.OGR_F_SetFieldString(feature, i, value.jsonText) }
             }
         }
     }

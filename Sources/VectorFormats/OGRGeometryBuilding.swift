@@ -12,7 +12,7 @@ final class OGRGeometryBuilding {
         handle = Self.build(geometry)
     }
 
-    deinit { if let handle { OGR_G_DestroyGeometry(handle) } }
+    deinit { if let handle { gdal.OGR_G_DestroyGeometry(handle) } }
 
     /// The handle, whose ownership passes to the caller.
     func giveAway() -> OGRGeometryH? {
@@ -36,8 +36,8 @@ final class OGRGeometryBuilding {
     private static func build(_ geometry: Geometry) -> OGRGeometryH? {
         switch geometry {
         case .point(let p):
-            let point = OGR_G_CreateGeometry(wkbPoint)
-            OGR_G_SetPoint_2D(point, 0, p.x, p.y)
+            let point = gdal.OGR_G_CreateGeometry(wkbPoint)
+            gdal.OGR_G_SetPoint_2D(point, 0, p.x, p.y)
             return point
         case .multiPoint(let ps):
             return collection(wkbMultiPoint, ps.map { build(.point($0)) })
@@ -59,18 +59,18 @@ final class OGRGeometryBuilding {
     }
 
     private static func collection(_ type: OGRwkbGeometryType, _ parts: [OGRGeometryH?]) -> OGRGeometryH? {
-        let container = OGR_G_CreateGeometry(type)
-        for case let part? in parts { _ = OGR_G_AddGeometryDirectly(container, part) }
+        let container = gdal.OGR_G_CreateGeometry(type)
+        for case let part? in parts { _ = gdal.OGR_G_AddGeometryDirectly(container, part) }
         return container
     }
 
     private static func curve(_ type: OGRwkbGeometryType, _ positions: [Position]) -> OGRGeometryH? {
-        let line = OGR_G_CreateGeometry(type)
+        let line = gdal.OGR_G_CreateGeometry(type)
         positions.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let raw = UnsafeMutableRawPointer(mutating: base)
             let stride = Int32(MemoryLayout<Position>.stride)
-            OGR_G_SetPoints(line, Int32(buffer.count), raw + MemoryLayout<Position>.offset(of: \Position.x)!, stride,
+            gdal.OGR_G_SetPoints(line, Int32(buffer.count), raw + MemoryLayout<Position>.offset(of: \Position.x)!, stride,
                             raw + MemoryLayout<Position>.offset(of: \Position.y)!, stride, nil, 0)
         }
         return line

@@ -15,21 +15,21 @@ enum OGRGeometryReading {
     struct Unsupported: Error { var kind: String }
 
     static func geometry(from handle: OGRGeometryH) throws(Unsupported) -> Geometry? {
-        if OGR_G_IsEmpty(handle) != 0 { return nil }
-        let type = OGR_GT_Flatten(OGR_G_GetGeometryType(handle))
+        if gdal.OGR_G_IsEmpty(handle) != 0 { return nil }
+        let type = gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(handle))
         switch type {
         case wkbPoint:
-            return .point(Position(x: OGR_G_GetX(handle, 0), y: OGR_G_GetY(handle, 0)))
+            return .point(Position(x: gdal.OGR_G_GetX(handle, 0), y: gdal.OGR_G_GetY(handle, 0)))
         case wkbLineString, wkbLinearRing:
             return .lineString(positions(of: handle))
         case wkbPolygon:
             return .polygon(polygon(of: handle))
         case wkbMultiPoint:
-            return .multiPoint(parts(of: handle).compactMap { OGR_G_IsEmpty($0) != 0 ? nil : Position(x: OGR_G_GetX($0, 0), y: OGR_G_GetY($0, 0)) })
+            return .multiPoint(parts(of: handle).compactMap { gdal.OGR_G_IsEmpty($0) != 0 ? nil : Position(x: gdal.OGR_G_GetX($0, 0), y: gdal.OGR_G_GetY($0, 0)) })
         case wkbMultiLineString:
             return .multiLineString(parts(of: handle).map(positions(of:)))
         case wkbMultiPolygon:
-            return .multiPolygon(parts(of: handle).filter { OGR_G_IsEmpty($0) == 0 }.map(polygon(of:)))
+            return .multiPolygon(parts(of: handle).filter { gdal.OGR_G_IsEmpty($0) == 0 }.map(polygon(of:)))
         case wkbGeometryCollection:
             var members: [Geometry] = []
             for part in parts(of: handle) {
@@ -37,17 +37,17 @@ enum OGRGeometryReading {
             }
             return .geometryCollection(members)
         case wkbCircularString, wkbCompoundCurve, wkbCurvePolygon, wkbMultiCurve, wkbMultiSurface:
-            guard let linear = OGR_G_GetLinearGeometry(handle, 0, nil) else { throw Unsupported(kind: name(of: handle)) }
-            defer { OGR_G_DestroyGeometry(linear) }
+            guard let linear = gdal.OGR_G_GetLinearGeometry(handle, 0, nil) else { throw Unsupported(kind: name(of: handle)) }
+            defer { gdal.OGR_G_DestroyGeometry(linear) }
             return try geometry(from: linear)
         case wkbTriangle, wkbTIN, wkbPolyhedralSurface:
-            guard let clone = OGR_G_Clone(handle) else { throw Unsupported(kind: name(of: handle)) }
+            guard let clone = gdal.OGR_G_Clone(handle) else { throw Unsupported(kind: name(of: handle)) }
             // OGR_G_ForceTo takes ownership of its argument and returns the converted geometry.
-            guard let converted = OGR_G_ForceTo(clone, type == wkbTriangle ? wkbPolygon : wkbMultiPolygon, nil) else {
+            guard let converted = gdal.OGR_G_ForceTo(clone, type == wkbTriangle ? wkbPolygon : wkbMultiPolygon, nil) else {
                 throw Unsupported(kind: name(of: handle))
             }
-            defer { OGR_G_DestroyGeometry(converted) }
-            let convertedType = OGR_GT_Flatten(OGR_G_GetGeometryType(converted))
+            defer { gdal.OGR_G_DestroyGeometry(converted) }
+            let convertedType = gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(converted))
             guard convertedType == wkbPolygon || convertedType == wkbMultiPolygon else { throw Unsupported(kind: name(of: handle)) }
             return try geometry(from: converted)
         default:
@@ -57,12 +57,12 @@ enum OGRGeometryReading {
 
     /// The OGR name of the geometry's type (`OGR_G_GetGeometryName`), e.g. `TIN`.
     static func name(of handle: OGRGeometryH) -> String {
-        OGR_G_GetGeometryName(handle).map { String(cString: $0) } ?? "unknown"
+        gdal.OGR_G_GetGeometryName(handle).map { String(cString: $0) } ?? "unknown"
     }
 
     /// The sub-geometries (parts of a multi-geometry, rings of a polygon), borrowed from `handle`.
     private static func parts(of handle: OGRGeometryH) -> [OGRGeometryH] {
-        (0..<OGR_G_GetGeometryCount(handle)).compactMap { OGR_G_GetGeometryRef(handle, $0) }
+        (0..<gdal.OGR_G_GetGeometryCount(handle)).compactMap { gdal.OGR_G_GetGeometryRef(handle, $0) }
     }
 
     /// A polygon's rings, exterior first; rings are closed if the source left them open.
@@ -75,12 +75,12 @@ enum OGRGeometryReading {
 
     /// The positions of a line string or ring, read in one `OGR_G_GetPoints` call into an interleaved buffer.
     private static func positions(of handle: OGRGeometryH) -> [Position] {
-        let count = Int(OGR_G_GetPointCount(handle))
+        let count = Int(gdal.OGR_G_GetPointCount(handle))
         guard count > 0 else { return [] }
         return [Position](unsafeUninitializedCapacity: count) { buffer, initialized in
             let stride = Int32(MemoryLayout<Position>.stride)
             let base = UnsafeMutableRawPointer(buffer.baseAddress!)
-            _ = OGR_G_GetPoints(handle, base + MemoryLayout<Position>.offset(of: \Position.x)!, stride,
+            _ = gdal.OGR_G_GetPoints(handle, base + MemoryLayout<Position>.offset(of: \Position.x)!, stride,
                                 base + MemoryLayout<Position>.offset(of: \Position.y)!, stride, nil, 0)
             initialized = count
         }

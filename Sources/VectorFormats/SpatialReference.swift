@@ -9,11 +9,11 @@ final class SpatialReference {
         self.handle = handle
     }
 
-    deinit { OSRRelease(handle) }
+    deinit { gdal.OSRRelease(handle) }
 
     /// A copy of `borrowed` (a layer's SRS, which the layer owns), via `OSRClone`.
     convenience init?(cloning borrowed: OGRSpatialReferenceH) {
-        guard let copy = OSRClone(borrowed) else { return nil }
+        guard let copy = gdal.OSRClone(borrowed) else { return nil }
         self.init(handle: copy)
     }
 
@@ -21,11 +21,10 @@ final class SpatialReference {
     /// via `OSRSetFromUserInput`, with x = easting/longitude (`OSRSetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER)`),
     /// the order GeoCore's positions use. Nil when GDAL does not understand the definition.
     convenience init?(definition: String) {
-        GDALRuntime.ensureRegistered()
-        guard let handle = OSRNewSpatialReference(nil) else { return nil }
+        guard let handle = gdal.OSRNewSpatialReference(nil) else { return nil }
         self.init(handle: handle)
-        guard OSRSetFromUserInput(handle, definition) == OGRERR_NONE else { return nil }
-        OSRSetAxisMappingStrategy(handle, OAMS_TRADITIONAL_GIS_ORDER)
+        guard gdal.OSRSetFromUserInput(handle, definition) == OGRERR_NONE else { return nil }
+        gdal.OSRSetAxisMappingStrategy(handle, OAMS_TRADITIONAL_GIS_ORDER)
     }
 
     /// The CRS as a string PROJ understands: `AUTHORITY:CODE` (e.g. `EPSG:25832`) when the SRS carries an
@@ -33,7 +32,7 @@ final class SpatialReference {
     /// (`OSRExportToWktEx` with `FORMAT=WKT2_2019`). Nil when the SRS cannot be exported at all.
     var definitionForPROJ: String? {
         if let code = authorityCode { return code }
-        if let identified = SpatialReference(cloning: handle), OSRAutoIdentifyEPSG(identified.handle) == OGRERR_NONE,
+        if let identified = SpatialReference(cloning: handle), gdal.OSRAutoIdentifyEPSG(identified.handle) == OGRERR_NONE,
            let code = identified.authorityCode {
             return code
         }
@@ -42,7 +41,7 @@ final class SpatialReference {
 
     /// `AUTHORITY:CODE` of the root node (`OSRGetAuthorityName`/`OSRGetAuthorityCode`), if any.
     var authorityCode: String? {
-        guard let name = OSRGetAuthorityName(handle, nil), let code = OSRGetAuthorityCode(handle, nil) else { return nil }
+        guard let name = gdal.OSRGetAuthorityName(handle, nil), let code = gdal.OSRGetAuthorityCode(handle, nil) else { return nil }
         let authority = String(cString: name), value = String(cString: code)
         guard !authority.isEmpty, !value.isEmpty else { return nil }
         return "\(authority.uppercased()):\(value)"
@@ -52,8 +51,8 @@ final class SpatialReference {
     var wkt2: String? {
         let options = CPLStringList(["FORMAT=WKT2_2019", "MULTILINE=NO"])
         var text: UnsafeMutablePointer<CChar>?
-        defer { VSIFree(text) }
-        guard OSRExportToWktEx(handle, &text, options.constList) == OGRERR_NONE, let text else { return nil }
+        defer { gdal.VSIFree(text) }
+        guard gdal.OSRExportToWktEx(handle, &text, options.constList) == OGRERR_NONE, let text else { return nil }
         return String(cString: text)
     }
 }

@@ -1,3 +1,4 @@
+import CGDAL
 import Foundation
 import GeoCore
 
@@ -39,6 +40,9 @@ public struct VectorFormatError: Error, Hashable, Sendable, CustomStringConverti
         case transformFailed(message: String)
         /// GDAL failed while creating or writing the file; nothing was left behind.
         case writeFailed(message: String)
+        /// The format needs GDAL, whose library could not be loaded (not installed, or an older release);
+        /// `detail` is the dynamic loader's reason.
+        case gdalUnavailable(detail: String)
         /// The output location is unusable or the final write failed (directory missing, disk full, …);
         /// the same cases the native writers report.
         case output(OutputError)
@@ -90,6 +94,8 @@ public struct VectorFormatError: Error, Hashable, Sendable, CustomStringConverti
             return "\(path): the coordinates cannot be transformed to the output CRS (\(message)); hint: check the output CRS"
         case .writeFailed(let message):
             return "\(path): writing failed (GDAL: \(message)); nothing was written"
+        case .gdalUnavailable(let detail):
+            return "\(path): this format is read and written through GDAL, and GDAL's library \(detail); hint: install it (Debian: apt-get install libgdal\(26 + GDAL_VERSION_MINOR)), set \(GDALRuntime.libraryVariable) to its path, or use GeoJSON or CSV for this file"
         case .output(let error):
             return error.description
         }

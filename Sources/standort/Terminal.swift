@@ -85,6 +85,8 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    /// A library a format needs (GDAL) cannot be loaded (`EX_UNAVAILABLE`).
+    static let unavailable: Int32 = 69
     static let cannotCreate: Int32 = 73
     static let ioError: Int32 = 74
 }
@@ -119,6 +121,7 @@ func describe(_ error: Error) -> (String, Int32) {
     case let e as VectorFormatError:
         switch e.reason {
         case .fileNotFound: return (e.description, ExitStatus.noInput)
+        case .gdalUnavailable: return (e.description, ExitStatus.unavailable)
         case .unsupportedOutput: return (e.description, ExitStatus.usage)
         case .output(let output): return describe(output)
         default: return (e.description, ExitStatus.dataError)

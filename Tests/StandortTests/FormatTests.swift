@@ -44,6 +44,34 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(try rankedProperties(workspace.url("converted.geojson")), try rankedProperties(workspace.url("reference.geojson")))
     }
 
+    /// GDAL is opened when a GDAL format is first used, not linked (issue 15: loading it cost every run ≈ 40 ms of
+    /// start-up). Without it a GeoJSON run is unaffected, and a GeoPackage input or output fails with one error line
+    /// that names the file, the library and what to do (exit 69), leaving nothing behind.
+    func testWithoutGDALGeoJSONRunsAndGeoPackagesSayWhatIsMissing() throws {
+        let withoutGDAL = ["STANDORT_GDAL_LIBRARY": "/nonexistent/libgdal.so.32"]
+        let plain = try StandortProcess.run(["score", "scenario.yaml", "--out", "plain.geojson", "--quiet"], cwd: workspace.folder, env: withoutGDAL)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertEqual(plain.stderr, "")
+
+        let output = try StandortProcess.run(["score", "scenario.yaml", "--out", "ranked.gpkg", "--quiet"], cwd: workspace.folder, env: withoutGDAL)
+        XCTAssertEqual(output.status, 69, output.stderr)
+        XCTAssertEqual(output.stderr.split(separator: "\n").count, 1, output.stderr)
+        for part in ["error: ", "ranked.gpkg", "/nonexistent/libgdal.so.32", "could not be loaded", "libgdal", "STANDORT_GDAL_LIBRARY"] {
+            XCTAssertTrue(output.stderr.contains(part), "\(part) not in \(output.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.url("ranked.gpkg").path))
+        XCTAssertEqual(workspace.leftoverTemporaryFiles(), [])
+
+        try tool("/usr/bin/ogr2ogr", ["-f", "GPKG", "exits.gpkg", "exits.geojson"])
+        try workspace.editScenario("exits: {path: exits.geojson}", "exits: {path: exits.gpkg}")
+        let input = try StandortProcess.run(["score", "scenario.yaml", "--out", "out.geojson", "--quiet"], cwd: workspace.folder, env: withoutGDAL)
+        XCTAssertEqual(input.status, 69, input.stderr)
+        XCTAssertTrue(input.stderr.hasPrefix("error: ") && input.stderr.contains("exits.gpkg"), input.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.url("out.geojson").path))
+        // With GDAL the same scenario scores.
+        try assertSuccess(workspace)
+    }
+
     func testAmbiguousGeoPackageNamesItsLayersAndLayerPicksOne() throws {
         try tool("/usr/bin/ogr2ogr", ["-f", "GPKG", "both.gpkg", "exits.geojson", "-nln", "exits"])
         try tool("/usr/bin/ogr2ogr", ["-f", "GPKG", "-update", "both.gpkg", "area.geojson", "-nln", "area"])

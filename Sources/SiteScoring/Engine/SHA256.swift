@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,16 +13,16 @@ public enum SHA256 {
     private typealias OneShot = @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
 
     /// OpenSSL's `SHA256(data, length, digest)` from `libcrypto.so.3` (or `.so`), if present; never unloaded.
-    private static let system: OneShot? = {
+    private static let system: OneShot? = try? libcrypto?.function("SHA256")
+
+    /// The system's libcrypto, unless `STANDORT_PORTABLE_SHA256` is set (tests compare both).
+    private static let libcrypto: DynamicLibrary? = {
         #if os(Linux)
         guard ProcessInfo.processInfo.environment["STANDORT_PORTABLE_SHA256"] == nil else { return nil }
-        for name in ["libcrypto.so.3", "libcrypto.so"] {
-            if let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL), let symbol = dlsym(handle, "SHA256") {
-                return unsafeBitCast(symbol, to: OneShot.self)
-            }
-        }
-        #endif
+        return try? DynamicLibrary(firstOf: ["libcrypto.so.3", "libcrypto.so"])
+        #else
         return nil
+        #endif
     }()
 
     /// Whether digests come from the system libcrypto (for tests and diagnostics).
@@ -44,16 +45,9 @@ public enum SHA256 {
 
     /// OpenSSL's incremental `SHA256_Init/Update/Final` (for files hashed block by block), if present.
     private static let systemIncremental: (Init, Update, Final)? = {
-        #if os(Linux)
-        guard ProcessInfo.processInfo.environment["STANDORT_PORTABLE_SHA256"] == nil else { return nil }
-        for name in ["libcrypto.so.3", "libcrypto.so"] {
-            if let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL), let i = dlsym(handle, "SHA256_Init"), let u = dlsym(handle, "SHA256_Update"),
-               let f = dlsym(handle, "SHA256_Final") {
-                return (unsafeBitCast(i, to: Init.self), unsafeBitCast(u, to: Update.self), unsafeBitCast(f, to: Final.self))
-            }
-        }
-        #endif
-        return nil
+        guard let libcrypto, let i: Init = try? libcrypto.function("SHA256_Init"), let u: Update = try? libcrypto.function("SHA256_Update"),
+              let f: Final = try? libcrypto.function("SHA256_Final") else { return nil }
+        return (i, u, f)
     }()
 
     /// The digest of `data` as 64 lowercase hex digits.
