@@ -94,10 +94,12 @@ public enum ScenarioRunner {
 
         // Working CRS, area-of-use check, one batched transform per layer.
         let transformers = TransformerCache()
+        if case .explicit(let working) = scenario.workingCRS { transformers.prefetch(from: loaded.map(\.crs), to: working) }
         let lonLat = try loaded.map { try lonLatPositions(of: $0, transformers: transformers) }
+        let working = try workingCRS(scenario, candidateLonLat: lonLat[0], candidates: loaded[0])
+        transformers.prefetch(from: loaded.map(\.crs), to: working)  // `crs: auto`: now that the zone is known
         let folder = scenario.sourceURL?.deletingLastPathComponent()
         let layerSummaries = zip(loaded, lonLat).map { LayerSummary($0, lonLat: $1, scenarioFolder: folder) }
-        let working = try workingCRS(scenario, candidateLonLat: lonLat[0], candidates: loaded[0])
         let placed = try place(&loaded, lonLat: lonLat, in: working, transformers: transformers)
         warnings += placed.areaOfUse + placed.transform
         clock.lap(\.transform, &timings)
@@ -287,19 +289,5 @@ extension Geometry {
         var n = 0
         forEachPosition { _ in n += 1 }
         return n
-    }
-}
-
-/// One transformer per CRS pair for the whole run: creating a PROJ operation costs tens of milliseconds
-/// (database look-ups), and layers usually share their CRS. Used from one thread at a time.
-final class TransformerCache {
-    private var cache: [String: CoordinateTransformer] = [:]
-
-    func transformer(from source: CRS, to target: CRS) throws -> CoordinateTransformer {
-        let key = source.definition + "\u{0}" + target.definition
-        if let cached = cache[key] { return cached }
-        let created = try CoordinateTransformer(from: source, to: target)
-        cache[key] = created
-        return created
     }
 }
