@@ -13,6 +13,12 @@ final class TransformerCache {
     private var cache: [String: CoordinateTransformer] = [:]
     private var pending: [String: PendingTransformer] = [:]
 
+    /// Waits for prefetches nobody asked for (a run that failed before it needed them): PROJ must not be busy on
+    /// another thread when the process exits and its static destructors run (that crashed).
+    deinit {
+        for job in pending.values { _ = try? job.wait() }
+    }
+
     func transformer(from source: CRS, to target: CRS) throws -> CoordinateTransformer {
         let key = Self.key(source, target)
         if let cached = cache[key] { return cached }
