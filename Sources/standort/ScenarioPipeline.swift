@@ -28,10 +28,10 @@ struct ScenarioPipeline {
     /// Checks that each output's directory exists and is writable (so a bad path fails at once, not after the
     /// run), then scores the scenario with a progress bar and prints its warnings.
     func run(method: AggregationMethod? = nil, outputs: [URL] = [], timings: inout StageTimings, printWarnings: Bool = true,
-             collectsErrors: Bool = false, keepsContextLayers: Bool = false) throws -> ScoringResult {
+             collectsErrors: Bool = false, keepsContextLayers: Bool = false, keepsWorkingState: Bool = false) throws -> ScoringResult {
         for url in outputs { try AtomicFileWriter.checkDestination(url, protecting: scenario.inputURLs) }
         let options = RunOptions(method: method, threads: threads, progress: terminal.progressReporter(), collectsErrors: collectsErrors,
-                                 keepsContextLayers: keepsContextLayers)
+                                 keepsContextLayers: keepsContextLayers, keepsWorkingState: keepsWorkingState)
         let result = try ScenarioRunner.run(scenario, options: options, timings: &timings)
         terminal.finishProgress()
         if printWarnings { result.warnings.forEach(terminal.warning) }

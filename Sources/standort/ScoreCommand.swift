@@ -68,7 +68,9 @@ struct ScoreCommand: ParsableCommand {
             _ = try output.outputFormat()  // an extension without a writer fails before the run
             let timingsURL = timings.map { URL(fileURLWithPath: $0) }
             var stages = StageTimings()
-            let result = try pipeline.run(method: output.method, outputs: [outURL] + (timingsURL.map { [$0] } ?? []), timings: &stages)
+            // The working state is kept, not freed: the process exits after writing (exitSkippingTeardown).
+            let result = try pipeline.run(method: output.method, outputs: [outURL] + (timingsURL.map { [$0] } ?? []), timings: &stages,
+                                          keepsWorkingState: true)
 
             let writeStart = clock.now
             try output.write(result, pipeline: pipeline, protecting: pipeline.scenario.inputURLs)

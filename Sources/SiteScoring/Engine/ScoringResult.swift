@@ -44,6 +44,8 @@ public struct ScoringResult: Sendable {
     public let contextLayers: [ContextLayer]
     /// Warnings for the planner (each printed as one `warning:` line).
     public let warnings: [String]
+    /// The run's working state when it was asked to keep it (`RunOptions.keepsWorkingState`), else nil.
+    public var workingState: KeptAlive?
     /// The partition files a merged result was assembled from (empty for a single-process run); the manifest
     /// lists them as `parts`, and that member is the only difference from the single-process output.
     public var mergedParts: [PartRecord] = []
@@ -174,4 +176,12 @@ public struct RunTotals: Sendable {
     public var scored: Int
     /// Sites per constraint (and `missing:<field>`), in first-seen order.
     public var exclusions: [(reason: String, count: Int)]
+}
+
+/// A value kept alive and never read again: the working state of a run whose caller exits without freeing it
+/// (`RunOptions.keepsWorkingState`). `@unchecked Sendable` is sound because nothing can reach the value.
+public final class KeptAlive: @unchecked Sendable {
+    private let value: Any
+
+    init(_ value: Any) { self.value = value }
 }
