@@ -158,10 +158,15 @@ public enum ScenarioRunner {
         )
     }
 
-    /// Reads every layer (in parallel; they are independent files).
+    /// Reads every layer (in parallel; they are independent files), the largest files first: a large layer that
+    /// started last kept one core busy alone at the end (the heavy benchmark's 25 MB population layer, listed after
+    /// the candidates and POIs: ≈ 70 ms of one core at 100,000 sites). The results are in `sources`' order.
     static func readAll(_ sources: [LayerSource], threads: Int?, collectingErrors: Bool = false) throws -> [LoadedLayer] {
         let results = ConcurrentSlots<Result<LoadedLayer, Error>>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+        let sizes = sources.map { (try? $0.url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+        let largestFirst = sources.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        DispatchQueue.concurrentPerform(iterations: sources.count) { k in
+            let i = largestFirst[k]
             results.set(i, Result { try LoadedLayer.read(sources[i]) })
         }
         // The first error by index is thrown (or all of them, in index order), so errors are deterministic.
