@@ -233,12 +233,12 @@ final class TransformTests: XCTestCase {
         }
     }
 
-    /// Above the parallel threshold the geometries are transformed in one run per core: the same geometries as
+    /// From ``CoordinateTransformer/geometryRunThreshold`` on, the geometries are transformed in one run per core: the same geometries as
     /// transforming each on its own (one PROJ call per geometry), and one error naming the first failing
     /// geometries of all runs with the failed positions of all runs.
     func testManyGeometriesInRunsMatchOneByOne() throws {
         let transformer = try CoordinateTransformer(from: .wgs84, to: CRS("EPSG:25832"))
-        let count = CoordinateTransformer.parallelThreshold / 2 + 1_001
+        let count = CoordinateTransformer.geometryRunThreshold * 3 + 1_001
         let geometries: [Geometry] = (0..<count).map { i in
             let lon = 6 + Double(i % 997) * 0.005, lat = 47.5 + Double(i % 883) * 0.009
             if i % 10 == 3 {
@@ -261,6 +261,37 @@ final class TransformTests: XCTestCase {
             }
             XCTAssertEqual(indices, [5, count / 2 + 7, count - 2])
             XCTAssertEqual(failed, 3)
+        }
+    }
+
+    /// Features' geometries in runs (nulls kept in place, without copying the geometries out first): the same as
+    /// transforming each on its own, and a failure is named by its feature index, nulls counted.
+    func testFeatureGeometriesInRunsKeepNullsAndFeatureIndices() throws {
+        let transformer = try CoordinateTransformer(from: .wgs84, to: CRS("EPSG:25832"))
+        let count = CoordinateTransformer.geometryRunThreshold * 2 + 17
+        let features: [Feature] = (0..<count).map { i in
+            let position = Position(lon: 7 + Double(i % 101) * 0.01, lat: 50 + Double(i % 97) * 0.01)
+            return Feature(geometry: i % 5 == 0 ? nil : .point(position), properties: JSONObject())
+        }
+        let transformed = try transformer.transformGeometries(of: features)
+        XCTAssertEqual(transformed.count, count)
+        for i in stride(from: 0, to: count, by: 7) {
+            if let geometry = features[i].geometry {
+                XCTAssertEqual(transformed[i], try transformer.transform(geometry), "feature \(i)")
+            } else {
+                XCTAssertNil(transformed[i], "feature \(i)")
+            }
+        }
+        XCTAssertEqual(try transformer.transform(features.map(\.geometry)), transformed)
+
+        var broken = features
+        for i in [3, count - 1] { broken[i].geometry = .point(Position(lon: 10, lat: 95)) }
+        XCTAssertThrowsError(try transformer.transformGeometries(of: broken)) { error in
+            guard case ProjectionError.geometryTransformFailed(_, _, let indices, let failed, _) = error else {
+                return XCTFail("expected geometryTransformFailed, got \(error)")
+            }
+            XCTAssertEqual(indices, [3, count - 1])
+            XCTAssertEqual(failed, 2)
         }
     }
 

@@ -29,45 +29,67 @@ extension CoordinateTransformer {
         try transform([geometry])[0]
     }
 
-    /// Every geometry transformed: the form layers use. Above ``parallelThreshold`` positions (estimated from
-    /// the geometry count) the geometries are split into one run per core, each gathered into one buffer,
-    /// transformed by its own clone of this transformer and rebuilt (the serial gather and rebuild were half of a
+    /// Every geometry transformed: the form layers use. Above ``geometryRunThreshold`` geometries they are split
+    /// into one run per core, each gathered into one buffer, transformed by its own clone of this transformer and
+    /// rebuilt straight into its part of the result (the serial gather, rebuild and concatenation were half of a
     /// million-site layer's transform, issue 15); PROJ transforms each position on its own, so the result is the
     /// same as one buffer's.
     /// - Throws: ``ProjectionError/geometryTransformFailed(from:to:geometryIndices:failedPositions:message:)``
     ///   naming the first geometries (indices into `geometries`) with a position that failed.
     public func transform(_ geometries: [Geometry]) throws -> [Geometry] {
         if isIdentity { return geometries }
-        let runs = geometries.count > Self.parallelThreshold / 2 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        guard runs > 1 else { return try transformInOneBuffer(geometries[...], parallel: true) }
+        return try transformRuns(geometries, geometry: { $0 }, result: { transformed, _ in transformed! })
+    }
+
+    /// Like ``transform(_:)-([Geometry])``, keeping `nil` (GeoJSON's `geometry: null`) where it is; failing
+    /// geometries are named by their index in `geometries`, nulls included.
+    public func transform(_ geometries: [Geometry?]) throws -> [Geometry?] {
+        if isIdentity { return geometries }
+        return try transformRuns(geometries, geometry: { $0 }, result: { transformed, _ in transformed })
+    }
+
+    /// The features' geometries transformed (nil where a feature has none), without first copying them out
+    /// into an array of their own; failing geometries are named by their feature index.
+    public func transformGeometries(of features: [Feature]) throws -> [Geometry?] {
+        if isIdentity { return features.map(\.geometry) }
+        return try transformRuns(features, geometry: { $0.geometry }, result: { transformed, _ in transformed })
+    }
+
+    /// Fewer geometries than this are transformed in one run on the calling thread: a run costs a transformer
+    /// clone (≈ 0.4 ms), a few thousand point transforms about as much.
+    public static let geometryRunThreshold = 8_192
+
+    /// The core of the geometry transforms: `items[i]`'s geometry (`geometry`, nil for none) transformed, made into
+    /// the result's element by `result(transformed, items[i])` (the transformed geometry is nil exactly when the
+    /// item has none), in one run per core above ``geometryRunThreshold`` items.
+    private func transformRuns<Item, Output>(_ items: [Item], geometry: (Item) -> Geometry?,
+                                             result: (Geometry?, Item) -> Output) throws -> [Output] {
+        let runs = items.count >= Self.geometryRunThreshold ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
         var workers = [self]
         for _ in 1..<runs { workers.append(try clone()) }
-        let bounds = (0...runs).map { $0 * geometries.count / runs }
-        let slots = ConcurrentSlots<Result<[Geometry], ProjectionError>>(count: runs)
-        let job = UncheckedTransformers(workers)
-        let from = source.definition, to = target.definition
-        DispatchQueue.concurrentPerform(iterations: runs) { r in
-            slots.set(r, Result { () throws(ProjectionError) in
-                do {
-                    return try job.workers[r].transformInOneBuffer(geometries[bounds[r]..<bounds[r + 1]], parallel: false)
-                } catch let error as ProjectionError {
-                    throw error
-                } catch {
-                    throw ProjectionError.geometryTransformFailed(from: from, to: to, geometryIndices: [],
-                                                                  failedPositions: 0, message: "\(error)")
+        let bounds = (0...runs).map { $0 * items.count / runs }
+        var errors = [ProjectionError?](repeating: nil, count: runs)
+        let output = try [Output](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            try withoutActuallyEscaping(geometry) { geometry in
+                try withoutActuallyEscaping(result) { result in
+                    let job = GeometryTransformJob(workers: workers, items: items, output: buffer, bounds: bounds,
+                                                   geometry: geometry, result: result)
+                    errors.withUnsafeMutableBufferPointer { errorSlots in
+                        let slots = DisjointWrites(errorSlots)
+                        if runs == 1 {
+                            slots.buffer[0] = job.run(0)
+                        } else {
+                            DispatchQueue.concurrentPerform(iterations: runs) { slots.buffer[$0] = job.run($0) }
+                        }
+                    }
+                    // Every run initialised its whole range, failed or not (failed items are copies of the input's
+                    // element), so the array is complete; the first failure is thrown below.
+                    initialized = items.count
                 }
-            })
-        }
-        var transformed: [Geometry] = []
-        transformed.reserveCapacity(geometries.count)
-        var failures: [ProjectionError] = []
-        for result in slots.values {
-            switch result {
-            case .success(let part): transformed += part
-            case .failure(let error): failures.append(error)
             }
         }
-        guard let first = failures.first else { return transformed }
+        let failures = errors.compactMap { $0 }
+        guard let first = failures.first else { return output }
         // One error for all runs: the first failing geometries, the failed positions of all runs.
         var indices: [Int] = [], failedPositions = 0
         for case let .geometryTransformFailed(_, _, runIndices, runFailed, _) in failures {
@@ -77,39 +99,6 @@ extension CoordinateTransformer {
         guard case let .geometryTransformFailed(from, to, _, _, message) = first else { throw first }
         throw ProjectionError.geometryTransformFailed(from: from, to: to, geometryIndices: Array(indices.prefix(Self.reportedFailureLimit)),
                                                       failedPositions: failedPositions, message: message)
-    }
-
-    /// `geometries` transformed with the positions of all of them in one buffer (one PROJ call, or with `parallel`
-    /// one per core above ``parallelThreshold`` positions); failed geometries are reported by their index in the
-    /// whole array.
-    private func transformInOneBuffer(_ geometries: ArraySlice<Geometry>, parallel: Bool) throws -> [Geometry] {
-        var buffer: [Position] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(geometries.count)
-        for geometry in geometries {
-            geometry.forEachPosition { buffer.append($0) }
-            ends.append(buffer.count)
-        }
-        do {
-            if parallel { try transformInParallel(&buffer) } else { try transform(&buffer) }
-        } catch ProjectionError.transformFailed(let from, let to, _, let failedCount, _, let message) {
-            throw ProjectionError.geometryTransformFailed(
-                from: from, to: to, geometryIndices: Self.failedGeometries(buffer, ends: ends).map { $0 + geometries.startIndex },
-                failedPositions: failedCount, message: message)
-        }
-        var next = 0
-        return geometries.map { geometry in
-            geometry.mapPositions { _ in
-                defer { next += 1 }
-                return buffer[next]
-            }
-        }
-    }
-
-    /// Like ``transform(_:)-([Geometry])``, keeping `nil` (GeoJSON's `geometry: null`) where it is.
-    public func transform(_ geometries: [Geometry?]) throws -> [Geometry?] {
-        var transformed = try transform(geometries.compactMap { $0 }).makeIterator()
-        return geometries.map { $0 == nil ? nil : transformed.next() }
     }
 
     /// The core: `proj_trans_generic` over x and y of a `Position` buffer in place
@@ -146,7 +135,7 @@ extension CoordinateTransformer {
     }
 
     /// The first geometries (by index) whose slice `ends[i-1]..<ends[i]` of `buffer` holds a non-finite position.
-    private static func failedGeometries(_ buffer: [Position], ends: [Int]) -> [Int] {
+    static func failedGeometries(_ buffer: [Position], ends: [Int]) -> [Int] {
         var result: [Int] = []
         var start = 0
         for (index, end) in ends.enumerated() {
@@ -160,9 +149,71 @@ extension CoordinateTransformer {
     }
 }
 
-/// Transformers handed to parallel runs, one per run. `@unchecked Sendable` is sound because run `r` alone uses
-/// `workers[r]` (PROJ objects are not thread-safe) and `concurrentPerform` returns after every run finished.
-private final class UncheckedTransformers: @unchecked Sendable {
+/// One geometry transform in runs: run `r` uses `workers[r]` alone (PROJ objects are not thread-safe), reads
+/// `items[bounds[r]..<bounds[r + 1]]` and initialises the same range of `output`. `@unchecked Sendable` is sound
+/// because the runs touch disjoint memory and PROJ objects, and `concurrentPerform` returns after every run finished.
+private final class GeometryTransformJob<Item, Output>: @unchecked Sendable {
     let workers: [CoordinateTransformer]
-    init(_ workers: [CoordinateTransformer]) { self.workers = workers }
+    let items: [Item]
+    let output: UnsafeMutableBufferPointer<Output>
+    let bounds: [Int]
+    let geometry: (Item) -> Geometry?
+    let result: (Geometry?, Item) -> Output
+
+    init(workers: [CoordinateTransformer], items: [Item], output: UnsafeMutableBufferPointer<Output>, bounds: [Int],
+         geometry: @escaping (Item) -> Geometry?, result: @escaping (Geometry?, Item) -> Output) {
+        self.workers = workers
+        self.items = items
+        self.output = output
+        self.bounds = bounds
+        self.geometry = geometry
+        self.result = result
+    }
+
+    /// Gathers the run's positions into one buffer, transforms it with one PROJ call and initialises the run's
+    /// range of `output`; returns the run's failure (its items then hold their untransformed geometries).
+    func run(_ r: Int) -> ProjectionError? {
+        let range = bounds[r]..<bounds[r + 1]
+        let worker = workers[r]
+        var buffer: [Position] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(range.count)
+        items.withUnsafeBufferPointer { items in
+            for i in range {
+                geometry(items[i])?.forEachPosition { buffer.append($0) }
+                ends.append(buffer.count)
+            }
+        }
+        do {
+            // A single run (few geometries) may still hold many positions (large polygons): split those by position.
+            if bounds.count == 2 { try worker.transformInParallel(&buffer) } else { try worker.transform(&buffer) }
+        } catch {
+            let failure: ProjectionError
+            if case let .transformFailed(from, to, _, failedCount, _, message) = error as? ProjectionError {
+                let failed = CoordinateTransformer.failedGeometries(buffer, ends: ends).map { $0 + range.lowerBound }
+                failure = .geometryTransformFailed(from: from, to: to, geometryIndices: failed, failedPositions: failedCount, message: message)
+            } else {
+                failure = .geometryTransformFailed(from: worker.source.definition, to: worker.target.definition, geometryIndices: [],
+                                                   failedPositions: 0, message: "\(error)")
+            }
+            items.withUnsafeBufferPointer { items in
+                for i in range { (output.baseAddress! + i).initialize(to: result(geometry(items[i]), items[i])) }
+            }
+            return failure
+        }
+        var next = 0
+        buffer.withUnsafeBufferPointer { transformed in
+            items.withUnsafeBufferPointer { items in
+                for i in range {
+                    let item = items[i]
+                    let rebuilt = geometry(item)?.mapPositions { _ in
+                        defer { next += 1 }
+                        return transformed[next]
+                    }
+                    (output.baseAddress! + i).initialize(to: result(rebuilt, item))
+                }
+            }
+        }
+        return nil
+    }
 }

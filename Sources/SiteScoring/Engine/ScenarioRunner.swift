@@ -261,7 +261,7 @@ public enum ScenarioRunner {
             throw ScoringError(.transformFailed(layer: layer.source.name, from: layer.crs.definition, to: working.definition, detail: "\(error)"), file: layer.file)
         }
         let geometries: [Geometry?]
-        do { geometries = try transformer.transform(layer.features.map(\.geometry)) } catch {
+        do { geometries = try transformer.transformGeometries(of: layer.features) } catch {
             throw ScoringError(.transformFailed(layer: layer.source.name, from: layer.crs.definition, to: working.definition, detail: "\(error)"), file: layer.file)
         }
         return (geometries, transformer.warnings.map { "\(layer.file): \($0)" })
