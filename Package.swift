@@ -38,7 +38,8 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         // GDAL: headers only, opened at run time (see Sources/CGDAL/shim.h); Debian package libgdal-dev.
         .systemLibrary(name: "CGDAL"),
-        .systemLibrary(name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        // CBC: headers only, opened at run time (see Sources/CCBC/shim.h); Debian package coinor-libcbc-dev.
+        .systemLibrary(name: "CCBC"),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Sources/TestSupport"),

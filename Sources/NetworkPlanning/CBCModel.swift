@@ -6,6 +6,7 @@ import CCBC
 /// thread-safe; each solve builds its own. Logging is off (`Cbc_setLogLevel(0)`); CBC runs single-threaded
 /// so runs are reproducible; CBC's MIP preprocessing is off (see `init`).
 final class CBCModel {
+    private let cbc: CBCFunctions
     private let model: UnsafeMutableRawPointer
     private var timeLimit = Double.infinity
 
@@ -26,11 +27,13 @@ final class CBCModel {
     }
 
     /// Loads `program` (`Cbc_loadProblem`, then `Cbc_setInteger` per integer column).
-    init(_ program: LinearProgram) {
+    /// - Throws: ``PlanningError/Reason/solverUnavailable(detail:)`` when CBC cannot be loaded.
+    init(_ program: LinearProgram) throws(PlanningError) {
+        cbc = try CBCRuntime.functions()
         // Only fails when out of memory, which Swift treats as fatal everywhere else too.
-        guard let created = Cbc_newModel() else { fatalError("Cbc_newModel returned NULL (out of memory)") }
+        guard let created = cbc.Cbc_newModel() else { fatalError("Cbc_newModel returned NULL (out of memory)") }
         model = created
-        Cbc_setLogLevel(model, 0)
+        cbc.Cbc_setLogLevel(model, 0)
         let n = program.columnCount
         // Column-major (CSC) matrix from the row entries, rows ascending within each column.
         var starts = [CoinBigIndex](repeating: 0, count: n + 1)
@@ -47,45 +50,45 @@ final class CBCModel {
         }
         // CBC takes ±DBL_MAX, not infinities, for missing bounds.
         func finite(_ xs: [Double]) -> [Double] { xs.map { $0 == .infinity ? .greatestFiniteMagnitude : $0 == -.infinity ? -.greatestFiniteMagnitude : $0 } }
-        Cbc_loadProblem(model, Int32(n), Int32(program.rowCount), starts, index, value,
+        cbc.Cbc_loadProblem(model, Int32(n), Int32(program.rowCount), starts, index, value,
                         finite(program.lower), finite(program.upper), program.objective,
                         finite(program.rowLower), finite(program.rowUpper))
-        Cbc_setObjSense(model, 1)
-        for (j, integer) in program.isInteger.enumerated() where integer { Cbc_setInteger(model, Int32(j)) }
+        cbc.Cbc_setObjSense(model, 1)
+        for (j, integer) in program.isInteger.enumerated() where integer { cbc.Cbc_setInteger(model, Int32(j)) }
     }
 
-    deinit { Cbc_deleteModel(model) }
+    deinit { cbc.Cbc_deleteModel(model) }
 
     /// Wall-clock limit (`Cbc_setMaximumSeconds`, and the `sec` / `timeMode elapsed` parameters CBC's own
     /// driver reads); the solve then stops with its best solution and bound. CBC does not interrupt the
     /// root LP relaxation: on ~150,000 assignment pairs that alone takes about a minute on 2 cores.
     func setTimeLimit(seconds: Double) {
         timeLimit = seconds
-        Cbc_setMaximumSeconds(model, seconds)
-        Cbc_setParameter(model, "sec", String(seconds))
-        Cbc_setParameter(model, "timeMode", "elapsed")
+        cbc.Cbc_setMaximumSeconds(model, seconds)
+        cbc.Cbc_setParameter(model, "sec", String(seconds))
+        cbc.Cbc_setParameter(model, "timeMode", "elapsed")
     }
 
     /// Stop when the relative gap is at most this (`Cbc_setAllowableFractionGap`; default 0: prove optimality).
-    func setRelativeGap(_ gap: Double) { Cbc_setAllowableFractionGap(model, gap) }
+    func setRelativeGap(_ gap: Double) { cbc.Cbc_setAllowableFractionGap(model, gap) }
 
     /// Runs branch and cut (`Cbc_solve`) and reads the result (`Cbc_getColSolution`, `Cbc_getObjValue`,
     /// `Cbc_getBestPossibleObjValue`, `Cbc_isProvenOptimal`, `Cbc_isSecondsLimitReached`).
     func solve() -> Outcome {
         let started = DispatchTime.now().uptimeNanoseconds
-        _ = Cbc_solve(model)
+        _ = cbc.Cbc_solve(model)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let n = Int(Cbc_getNumCols(model))
+        let n = Int(cbc.Cbc_getNumCols(model))
         var solution: [Double]?
-        if Cbc_bestSolution(model) != nil, let p = Cbc_getColSolution(model) {
+        if cbc.Cbc_bestSolution(model) != nil, let p = cbc.Cbc_getColSolution(model) {
             solution = Array(UnsafeBufferPointer(start: p, count: n))
         }
         return Outcome(solution: solution,
-                       objective: Cbc_getObjValue(model),
-                       bound: Cbc_getBestPossibleObjValue(model),
-                       provenOptimal: Cbc_isProvenOptimal(model) != 0,
-                       provenInfeasible: Cbc_isProvenInfeasible(model) != 0 && elapsed < timeLimit,
-                       timeLimitReached: Cbc_isSecondsLimitReached(model) != 0 || elapsed >= timeLimit,
-                       nodes: Int(Cbc_getNodeCount(model)))
+                       objective: cbc.Cbc_getObjValue(model),
+                       bound: cbc.Cbc_getBestPossibleObjValue(model),
+                       provenOptimal: cbc.Cbc_isProvenOptimal(model) != 0,
+                       provenInfeasible: cbc.Cbc_isProvenInfeasible(model) != 0 && elapsed < timeLimit,
+                       timeLimitReached: cbc.Cbc_isSecondsLimitReached(model) != 0 || elapsed >= timeLimit,
+                       nodes: Int(cbc.Cbc_getNodeCount(model)))
     }
 }

@@ -33,7 +33,7 @@ enum ExactSolver {
 
     /// Solves `lp`; nil when CBC stopped at the time limit without an integer solution.
     private static func run(_ lp: LinearProgram, timeLimit: Double) throws(PlanningError) -> (CBCModel.Outcome, [Double]?) {
-        let cbc = CBCModel(lp)
+        let cbc = try CBCModel(lp)
         cbc.setTimeLimit(seconds: timeLimit)
         let out = cbc.solve()
         if out.solution == nil && !out.timeLimitReached {

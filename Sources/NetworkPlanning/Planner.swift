@@ -29,12 +29,13 @@ public enum Planner {
         return try planUncapacitated(problem, rules: rules)
     }
 
-    /// The solver `auto` picks for a problem of this size (see the limits above).
+    /// The solver `auto` picks for a problem of this size (see the limits above): exact when small and CBC can be
+    /// loaded (the plan's summary names the solver used either way).
     static func resolve(_ choice: SolverChoice, pairs: Int, limit: Int) -> SolverKind {
         switch choice {
         case .exact: return .exact
         case .heuristic: return .heuristic
-        case .auto: return pairs <= limit ? .exact : .heuristic
+        case .auto: return pairs <= limit && CBCRuntime.isAvailable ? .exact : .heuristic
         }
     }
 

@@ -48,6 +48,8 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         case infeasible
         /// The MILP solver failed (status text from CBC).
         case solverFailed(String)
+        /// The exact solver's library (COIN-OR CBC) cannot be loaded; `detail` is the dynamic loader's reason.
+        case solverUnavailable(detail: String)
     }
 
     public let reason: Reason
@@ -72,7 +74,7 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         case .missingCapacity: return "plan.capacity.field"
         case .invalidExistingCapacity: return "plan.capacity.existing_field"
         case .capacityUnsupported, .insufficientCapacity: return "plan.capacity"
-        case .solverFailed: return "plan.solver"
+        case .solverFailed, .solverUnavailable: return "plan.solver"
         case .noCandidates, .nonFinitePosition, .infeasible: return nil
         }
     }
@@ -126,6 +128,9 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
             return "plan: no set of new sites satisfies count, min_spacing, budget and the target together; relax one of them"
         case .solverFailed(let status):
             return "plan: the exact solver (CBC) failed: \(status); try solver: heuristic"
+        case .solverUnavailable(let detail):
+            return "plan: the exact solver needs COIN-OR CBC, and \(detail); install it (Debian: apt-get install coinor-libcbc3), "
+                + "set \(CBCRuntime.libraryVariable) to its path, or use solver: heuristic"
         }
     }
 

@@ -99,7 +99,7 @@ struct PlanCommand: ParsableCommand {
             let planResult: PlanResult
             do { planResult = try Planner.plan(plan.problem) } catch let error as PlanningError {
                 // Name the scenario and the key, so the planner knows where to change what.
-                throw CommandError(message: "\(pipeline.scenarioURL.path): \(error.description)", status: ExitStatus.dataError)
+                throw CommandError(message: "\(pipeline.scenarioURL.path): \(error.description)", status: describe(error).1)
             }
             let inputs = pipeline.scenario.inputURLs
             let writer = AtomicFileWriter()

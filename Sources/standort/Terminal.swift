@@ -85,7 +85,7 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
-    /// A library a format needs (GDAL) cannot be loaded (`EX_UNAVAILABLE`).
+    /// A library the run needs (GDAL for a format, CBC for an exact plan) cannot be loaded (`EX_UNAVAILABLE`).
     static let unavailable: Int32 = 69
     static let cannotCreate: Int32 = 73
     static let ioError: Int32 = 74
@@ -141,6 +141,7 @@ func describe(_ error: Error) -> (String, Int32) {
     case let e as CSVError:
         return (e.description, ExitStatus.dataError)
     case let e as PlanningError:
+        if case .solverUnavailable = e.reason { return (e.description, ExitStatus.unavailable) }
         return (e.description, ExitStatus.dataError)
     case let e as SensitivityError:
         return ("sensitivity analysis: \(e)", ExitStatus.dataError)

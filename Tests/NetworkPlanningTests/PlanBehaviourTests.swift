@@ -111,7 +111,7 @@ final class PlanBehaviourTests: XCTestCase {
 
     /// The min-cost-flow transportation solver against the same LP solved by CLP inside CBC, on seeded
     /// random instances with tight capacities (CBC is the independent reference).
-    func testTransportationMatchesLP() {
+    func testTransportationMatchesLP() throws {
         var rng = SeededGenerator(seed: 13)
         for trial in 0..<40 {
             let n = Int.random(in: 5...40, using: &rng), m = Int.random(in: 2...7, using: &rng)
@@ -132,7 +132,7 @@ final class PlanBehaviourTests: XCTestCase {
             let cols = cost.indices.map { lp.addColumn(lower: 0, upper: .infinity, objective: cost[$0]) }
             for i in 0..<n { lp.addRow((start[i]..<start[i + 1]).map { (cols[$0], 1) }, lower: supply[i], upper: supply[i]) }
             for s in 0..<(m - 1) { lp.addRow(cost.indices.filter { sink[$0] == Int32(s) }.map { (cols[$0], 1) }, upper: caps[s]) }
-            let out = CBCModel(lp).solve()
+            let out = try CBCModel(lp).solve()
             XCTAssertEqual(flow.cost, out.objective, accuracy: 1e-6 * max(1, abs(out.objective)), "trial \(trial)")
             for s in 0..<(m - 1) { XCTAssertLessThanOrEqual(flow.load[s], caps[s] + 1e-9) }
         }

@@ -63,6 +63,33 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertEqual(manifest["coverage_share"] as? Double, 1)
     }
 
+    /// CBC is opened when a plan is solved exactly, not linked (issue 15). Without it `solver: exact` fails with one
+    /// error line naming the library and what to do (exit 69, no output); `auto` solves this small plan with the
+    /// heuristic instead, and says so in the manifest; with CBC, `auto` solves it exactly.
+    func testWithoutCBCExactSaysWhatIsMissingAndAutoUsesTheHeuristic() throws {
+        let withoutCBC = ["STANDORT_CBC_LIBRARY": "/nonexistent/libCbcSolver.so.3"]
+        try workspace.editScenario("  model: mclp\n", "  model: mclp\n  solver: exact\n")
+        let exact = try StandortProcess.run(["plan", "scenario.yaml", "--out", "plan.geojson", "--quiet"], cwd: workspace.folder, env: withoutCBC)
+        XCTAssertEqual(exact.status, 69, exact.stderr)
+        XCTAssertEqual(exact.stderr.split(separator: "\n").count, 1, exact.stderr)
+        for part in ["error: ", "CBC", "/nonexistent/libCbcSolver.so.3", "coinor-libcbc3", "STANDORT_CBC_LIBRARY", "solver: heuristic"] {
+            XCTAssertTrue(exact.stderr.contains(part), "\(part) not in \(exact.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.url("plan.geojson").path))
+
+        try workspace.editScenario("  solver: exact\n", "  solver: auto\n")
+        let auto = try StandortProcess.run(["plan", "scenario.yaml", "--out", "plan.geojson", "--quiet"], cwd: workspace.folder, env: withoutCBC)
+        XCTAssertEqual(auto.status, 0, auto.stderr)
+        let heuristic = try XCTUnwrap((try object("plan.geojson")["standort"] as? [String: Any])?["plan"] as? [String: Any])
+        XCTAssertEqual(heuristic["solver"] as? String, "heuristic")
+
+        try assertSuccess(workspace, args: ["plan", "scenario.yaml", "--out", "plan.geojson", "--quiet"])
+        let exactPlan = try XCTUnwrap((try object("plan.geojson")["standort"] as? [String: Any])?["plan"] as? [String: Any])
+        XCTAssertEqual(exactPlan["solver"] as? String, "exact")
+        // On four candidates the heuristic finds CBC's optimum.
+        XCTAssertEqual(heuristic["covered_demand"] as? Double, exactPlan["covered_demand"] as? Double)
+    }
+
     func testPlanSectionErrorsAreScenarioErrors() throws {
         try workspace.editScenario("radius: 800", "radios: 800")
         try assertFailure(workspace, status: 65, mentions: ["scenario.yaml:", "unknown key 'radios' in plan", "did you mean 'radius'"],
