@@ -8,8 +8,8 @@ struct LoadedLayer {
     let collection: FeatureCollection
     /// The CRS of the file's coordinates (the scenario's override, else the file's own).
     let crs: CRS
-    /// SHA-256 of the file's bytes.
-    let sha256: String
+    /// SHA-256 of the file's bytes (set by `ScenarioRunner.readAll` from `digest(of:)`, which runs beside the parse).
+    var sha256: String
     /// The reader's warnings (number conventions, driver notes), each naming the file.
     var readWarnings: [String] = []
     /// Each feature's geometry in the working CRS (nil where the file has `geometry: null`).
@@ -29,7 +29,17 @@ struct LoadedLayer {
         }
         let read = try reader.read(request, data: data)
         let crs = source.crs ?? CRS(read.collection.crs)
-        return LoadedLayer(source: source, collection: read.collection, crs: crs, sha256: SHA256.hex(of: data), readWarnings: read.warnings)
+        return LoadedLayer(source: source, collection: read.collection, crs: crs, sha256: "", readWarnings: read.warnings)
+    }
+
+    /// SHA-256 of the layer's file as `read` sees it (empty for a directory data set), or nil when it cannot be
+    /// mapped (`read` reports why).
+    static func digest(of source: LayerSource) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { return SHA256.hex(of: Data()) }
+        guard let data = try? Data(contentsOf: source.url, options: .alwaysMapped) else { return nil }
+        return SHA256.hex(of: data)
     }
 
     /// The reader `source` needs and its request, after the checks every read of a layer makes (whole or in

@@ -160,17 +160,32 @@ public enum ScenarioRunner {
 
     /// Reads every layer (in parallel; they are independent files), the largest files first: a large layer that
     /// started last kept one core busy alone at the end (the heavy benchmark's 25 MB population layer, listed after
-    /// the candidates and POIs: ≈ 70 ms of one core at 100,000 sites). The results are in `sources`' order.
+    /// the candidates and POIs: ≈ 70 ms of one core at 100,000 sites). The files' SHA-256 digests are tasks of their
+    /// own after the parses, so they run on a core the parses have left (hashing the 153 MB candidate file after
+    /// parsing it was ≈ 90 ms of one core at 1,000,000 sites, the other idle). The results are in `sources`' order.
     static func readAll(_ sources: [LayerSource], threads: Int?, collectingErrors: Bool = false) throws -> [LoadedLayer] {
         let results = ConcurrentSlots<Result<LoadedLayer, Error>>(count: sources.count)
+        let digests = ConcurrentSlots<String?>(count: sources.count)
         let sizes = sources.map { (try? $0.url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
         let largestFirst = sources.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-        DispatchQueue.concurrentPerform(iterations: sources.count) { k in
-            let i = largestFirst[k]
-            results.set(i, Result { try LoadedLayer.read(sources[i]) })
+        let tasks = largestFirst.map { (layer: $0, isDigest: false) } + largestFirst.map { (layer: $0, isDigest: true) }
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { k in
+            let (i, isDigest) = tasks[k]
+            if isDigest {
+                digests.set(i, LoadedLayer.digest(of: sources[i]))
+            } else {
+                results.set(i, Result { try LoadedLayer.read(sources[i]) })
+            }
+        }
+        let hashes = digests.values
+        let values = results.values.enumerated().map { i, result in
+            result.map { layer in
+                var layer = layer
+                layer.sha256 = hashes[i] ?? ""
+                return layer
+            }
         }
         // The first error by index is thrown (or all of them, in index order), so errors are deterministic.
-        let values = results.values
         if collectingErrors {
             try ScoringErrors.raise(values.compactMap { result -> (any Error & Sendable)? in
                 if case .failure(let error) = result { return error }
