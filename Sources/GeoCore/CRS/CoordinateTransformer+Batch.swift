@@ -69,9 +69,9 @@ extension CoordinateTransformer {
         for _ in 1..<runs { workers.append(try clone()) }
         let bounds = (0...runs).map { $0 * items.count / runs }
         var errors = [ProjectionError?](repeating: nil, count: runs)
-        let output = try [Output](unsafeUninitializedCapacity: items.count) { buffer, initialized in
-            try withoutActuallyEscaping(geometry) { geometry in
-                try withoutActuallyEscaping(result) { result in
+        let output = [Output](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            withoutActuallyEscaping(geometry) { geometry in
+                withoutActuallyEscaping(result) { result in
                     let job = GeometryTransformJob(workers: workers, items: items, output: buffer, bounds: bounds,
                                                    geometry: geometry, result: result)
                     errors.withUnsafeMutableBufferPointer { errorSlots in
