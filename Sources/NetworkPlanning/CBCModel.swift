@@ -51,8 +51,8 @@ final class CBCModel {
         // CBC takes ±DBL_MAX, not infinities, for missing bounds.
         func finite(_ xs: [Double]) -> [Double] { xs.map { $0 == .infinity ? .greatestFiniteMagnitude : $0 == -.infinity ? -.greatestFiniteMagnitude : $0 } }
         cbc.Cbc_loadProblem(model, Int32(n), Int32(program.rowCount), starts, index, value,
-                        finite(program.lower), finite(program.upper), program.objective,
-                        finite(program.rowLower), finite(program.rowUpper))
+                            finite(program.lower), finite(program.upper), program.objective,
+                            finite(program.rowLower), finite(program.rowUpper))
         cbc.Cbc_setObjSense(model, 1)
         for (j, integer) in program.isInteger.enumerated() where integer { cbc.Cbc_setInteger(model, Int32(j)) }
     }
