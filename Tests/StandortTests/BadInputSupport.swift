@@ -36,8 +36,9 @@ struct BadInputWorkspace {
         try write("scenario.yaml", text.replacingOccurrences(of: old, with: new))
     }
 
-    func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try StandortProcess.run(args, cwd: folder)
+    /// Runs `standort args…` in the workspace with `env` added to the environment.
+    func run(_ args: [String], env: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try StandortProcess.run(args, cwd: folder, env: env)
     }
 
     /// Files in the workspace whose names start with `.` (the atomic writer's temporary files).
@@ -62,12 +63,12 @@ extension XCTestCase {
     func assertFailure(
         _ workspace: BadInputWorkspace, status: Int32, mentions: [String],
         args: [String] = ["score", "scenario.yaml", "--out", "out.geojson", "--quiet"], output: String = "out.geojson",
-        file: StaticString = #filePath, line: UInt = #line
+        env: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line
     ) throws -> String {
         let outURL = output.hasPrefix("/") ? URL(fileURLWithPath: output) : workspace.url(output)
         try? FileManager.default.removeItem(at: outURL)
 
-        let first = try workspace.run(args)
+        let first = try workspace.run(args, env: env)
         let errorLine = checkOneErrorLine(first, status: status, mentions: mentions, file: file, line: line)
         XCTAssertFalse(FileManager.default.fileExists(atPath: outURL.path), "an output file was created", file: file, line: line)
         XCTAssertEqual(workspace.leftoverTemporaryFiles(in: outURL.deletingLastPathComponent()), [], "temporary files were left behind", file: file, line: line)
@@ -76,7 +77,7 @@ extension XCTestCase {
         let sentinel = Array("previous result, must survive\n".utf8)
         if FileManager.default.fileExists(atPath: outURL.deletingLastPathComponent().path),
            (try? Data(sentinel).write(to: outURL)) != nil {
-            let second = try workspace.run(args)
+            let second = try workspace.run(args, env: env)
             checkOneErrorLine(second, status: status, mentions: mentions, file: file, line: line)
             XCTAssertEqual(try? Array(Data(contentsOf: outURL)), sentinel, "the existing output was changed", file: file, line: line)
             try? FileManager.default.removeItem(at: outURL)
