@@ -1,4 +1,3 @@
-import Foundation
 import GeoCore
 
 /// COIN-OR CBC, opened the first time a plan is solved exactly (``CBCFunctions``). Swift initialises the
@@ -11,12 +10,12 @@ enum CBCRuntime {
     /// The library names tried, in order: `$STANDORT_CBC_LIBRARY` when set; else CBC 2.10's soname
     /// (`libCbcSolver.so.3`, Debian's package `coinor-libcbc3`), then the development link `libCbcSolver.so`.
     static var libraryNames: [String] {
-        if let chosen = ProcessInfo.processInfo.environment[libraryVariable], !chosen.isEmpty { return [chosen] }
         #if os(macOS)
-        return ["libCbcSolver.dylib"]
+        let defaults = ["libCbcSolver.dylib"]
         #else
-        return ["libCbcSolver.so.3", "libCbcSolver.so"]
+        let defaults = ["libCbcSolver.so.3", "libCbcSolver.so"]
         #endif
+        return DynamicLibrary.fileNames(defaults, overriddenBy: libraryVariable)
     }
 
     /// The loaded library's functions, or why it could not be loaded.

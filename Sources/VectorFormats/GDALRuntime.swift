@@ -1,5 +1,4 @@
 import CGDAL
-import Foundation
 import GeoCore
 
 /// GDAL's process-wide set-up, done once, on first use: `libgdal` is opened (``GDALFunctions``) and
@@ -16,12 +15,12 @@ enum GDALRuntime {
     /// whose headers Standort was compiled against (GDAL 3.x's soname is 26 + the minor version:
     /// 3.6 → `libgdal.so.32`, Debian's package `libgdal32`), then the development link `libgdal.so`.
     static var libraryNames: [String] {
-        if let chosen = ProcessInfo.processInfo.environment[libraryVariable], !chosen.isEmpty { return [chosen] }
         #if os(macOS)
-        return ["libgdal.dylib"]
+        let defaults = ["libgdal.dylib"]
         #else
-        return ["libgdal.so.\(26 + GDAL_VERSION_MINOR)", "libgdal.so"]
+        let defaults = ["libgdal.so.\(26 + GDAL_VERSION_MINOR)", "libgdal.so"]
         #endif
+        return DynamicLibrary.fileNames(defaults, overriddenBy: libraryVariable)
     }
 
     /// The loaded and registered library, or why it could not be loaded.

@@ -32,4 +32,14 @@ final class DynamicLibraryTests: XCTestCase {
             XCTAssertEqual(error as? DynamicLibrary.LoadError, .missingSymbol("standort_no_such_function", library: "libm.so.6"))
         }
     }
+
+    func testEnvironmentVariableOverridesTheDefaultNames() {
+        let variable = "STANDORT_TEST_LIBRARY_\(getpid())"
+        XCTAssertEqual(DynamicLibrary.fileNames(["libm.so.6", "libm.so"], overriddenBy: variable), ["libm.so.6", "libm.so"])
+        setenv(variable, "", 1)
+        XCTAssertEqual(DynamicLibrary.fileNames(["libm.so.6"], overriddenBy: variable), ["libm.so.6"], "an empty value is no choice")
+        setenv(variable, "/opt/gdal/lib/libgdal.so.36", 1)
+        defer { unsetenv(variable) }
+        XCTAssertEqual(DynamicLibrary.fileNames(["libm.so.6"], overriddenBy: variable), ["/opt/gdal/lib/libgdal.so.36"])
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,6 +49,13 @@ public struct DynamicLibrary: @unchecked Sendable {
             if firstMessage == nil { firstMessage = message }
         }
         throw .notFound(fileNames: fileNames, message: firstMessage ?? "no file name given")
+    }
+
+    /// `defaults`, unless the environment variable `variable` names a library (a file name the dynamic loader finds,
+    /// or a path): then that one alone, so a library installed elsewhere can be chosen.
+    public static func fileNames(_ defaults: [String], overriddenBy variable: String) -> [String] {
+        if let chosen = ProcessInfo.processInfo.environment[variable], !chosen.isEmpty { return [chosen] }
+        return defaults
     }
 
     /// The function called `name`, as `T`, which must be the `@convention(c)` type of its C declaration
