@@ -23,7 +23,7 @@ struct LoadedLayer {
         let (reader, request, isDirectory) = try opening(source, registry: registry)
         let data: Data
         do {
-            data = isDirectory ? Data() : try Data(contentsOf: source.url, options: .alwaysMapped)
+            data = try bytes(of: source, isDirectory: isDirectory)
         } catch {
             throw ScoringError(.layerUnreadable(layer: source.name, detail: error.localizedDescription), file: source.url.path)
         }
@@ -36,10 +36,15 @@ struct LoadedLayer {
     /// mapped (`read` reports why).
     static func digest(of source: LayerSource) -> String? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { return SHA256.hex(of: Data()) }
-        guard let data = try? Data(contentsOf: source.url, options: .alwaysMapped) else { return nil }
+        guard FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory),
+              let data = try? bytes(of: source, isDirectory: isDirectory.boolValue) else { return nil }
         return SHA256.hex(of: data)
+    }
+
+    /// The file's bytes as the layer's digest covers them: mapped, or none for a directory data set (a File
+    /// Geodatabase, read by its reader from the path).
+    private static func bytes(of source: LayerSource, isDirectory: Bool) throws -> Data {
+        isDirectory ? Data() : try Data(contentsOf: source.url, options: .alwaysMapped)
     }
 
     /// The reader `source` needs and its request, after the checks every read of a layer makes (whole or in
