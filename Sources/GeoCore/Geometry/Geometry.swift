@@ -14,7 +14,11 @@ public struct Polygon: Hashable, Sendable {
 }
 
 /// One of the OGC simple-feature geometry kinds that GeoJSON (RFC 7946) knows.
-public indirect enum Geometry: Hashable, Sendable {
+///
+/// Not `indirect`: a point is stored inline (24 bytes) rather than in a heap box of its own. Boxed, every point
+/// of a layer was one allocation when parsed and another when transformed, and every copy a retain and release
+/// (issue 15: the M heavy benchmark 0.71 → 0.66 s, 1,000,000 sites' peak RSS −74 MB).
+public enum Geometry: Hashable, Sendable {
     case point(Position)
     case multiPoint([Position])
     case lineString([Position])
