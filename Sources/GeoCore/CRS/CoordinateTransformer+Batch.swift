@@ -38,32 +38,34 @@ extension CoordinateTransformer {
     ///   naming the first geometries (indices into `geometries`) with a position that failed.
     public func transform(_ geometries: [Geometry]) throws -> [Geometry] {
         if isIdentity { return geometries }
-        return try transformRuns(geometries, geometry: { $0 }, result: { transformed, _ in transformed! })
+        return try transformRuns(geometries, geometry: { $0[$1] }, result: { $0! })
     }
 
     /// Like ``transform(_:)-([Geometry])``, keeping `nil` (GeoJSON's `geometry: null`) where it is; failing
     /// geometries are named by their index in `geometries`, nulls included.
     public func transform(_ geometries: [Geometry?]) throws -> [Geometry?] {
         if isIdentity { return geometries }
-        return try transformRuns(geometries, geometry: { $0 }, result: { transformed, _ in transformed })
+        return try transformRuns(geometries, geometry: { $0[$1] }, result: { $0 })
     }
 
     /// The features' geometries transformed (nil where a feature has none), without first copying them out
     /// into an array of their own; failing geometries are named by their feature index.
     public func transformGeometries(of features: [Feature]) throws -> [Geometry?] {
         if isIdentity { return features.map(\.geometry) }
-        return try transformRuns(features, geometry: { $0.geometry }, result: { transformed, _ in transformed })
+        return try transformRuns(features, geometry: { $0[$1].geometry }, result: { $0 })
     }
 
     /// Fewer geometries than this are transformed in one run on the calling thread: a run costs a transformer
     /// clone (≈ 0.4 ms), a few thousand point transforms about as much.
     public static let geometryRunThreshold = 8_192
 
-    /// The core of the geometry transforms: `items[i]`'s geometry (`geometry`, nil for none) transformed, made into
-    /// the result's element by `result(transformed, items[i])` (the transformed geometry is nil exactly when the
-    /// item has none), in one run per core above ``geometryRunThreshold`` items.
-    private func transformRuns<Item, Output>(_ items: [Item], geometry: (Item) -> Geometry?,
-                                             result: (Geometry?, Item) -> Output) throws -> [Output] {
+    /// The core of the geometry transforms: `items[i]`'s geometry (`geometry(items, i)`, nil for none) transformed,
+    /// made into the result's element by `result(transformed)` (nil exactly when the item has none), in one run
+    /// per core above ``geometryRunThreshold`` items. `geometry` reads the item in place: an item passed by value
+    /// (a feature) was copied, which retained its property lists, shared by the features of one schema, from both
+    /// runs at once, and the two cores contended for their reference counts (issue 15).
+    private func transformRuns<Item, Output>(_ items: [Item], geometry: (UnsafeBufferPointer<Item>, Int) -> Geometry?,
+                                             result: (Geometry?) -> Output) throws -> [Output] {
         let runs = items.count >= Self.geometryRunThreshold ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
         var workers = [self]
         for _ in 1..<runs { workers.append(try clone()) }
@@ -157,11 +159,11 @@ private final class GeometryTransformJob<Item, Output>: @unchecked Sendable {
     let items: [Item]
     let output: UnsafeMutableBufferPointer<Output>
     let bounds: [Int]
-    let geometry: (Item) -> Geometry?
-    let result: (Geometry?, Item) -> Output
+    let geometry: (UnsafeBufferPointer<Item>, Int) -> Geometry?
+    let result: (Geometry?) -> Output
 
     init(workers: [CoordinateTransformer], items: [Item], output: UnsafeMutableBufferPointer<Output>, bounds: [Int],
-         geometry: @escaping (Item) -> Geometry?, result: @escaping (Geometry?, Item) -> Output) {
+         geometry: @escaping (UnsafeBufferPointer<Item>, Int) -> Geometry?, result: @escaping (Geometry?) -> Output) {
         self.workers = workers
         self.items = items
         self.output = output
@@ -180,7 +182,7 @@ private final class GeometryTransformJob<Item, Output>: @unchecked Sendable {
         ends.reserveCapacity(range.count)
         items.withUnsafeBufferPointer { items in
             for i in range {
-                geometry(items[i])?.forEachPosition { buffer.append($0) }
+                geometry(items, i)?.forEachPosition { buffer.append($0) }
                 ends.append(buffer.count)
             }
         }
@@ -197,7 +199,7 @@ private final class GeometryTransformJob<Item, Output>: @unchecked Sendable {
                                                    failedPositions: 0, message: "\(error)")
             }
             items.withUnsafeBufferPointer { items in
-                for i in range { (output.baseAddress! + i).initialize(to: result(geometry(items[i]), items[i])) }
+                for i in range { (output.baseAddress! + i).initialize(to: result(geometry(items, i))) }
             }
             return failure
         }
@@ -205,12 +207,11 @@ private final class GeometryTransformJob<Item, Output>: @unchecked Sendable {
         buffer.withUnsafeBufferPointer { transformed in
             items.withUnsafeBufferPointer { items in
                 for i in range {
-                    let item = items[i]
-                    let rebuilt = geometry(item)?.mapPositions { _ in
+                    let rebuilt = geometry(items, i)?.mapPositions { _ in
                         defer { next += 1 }
                         return transformed[next]
                     }
-                    (output.baseAddress! + i).initialize(to: result(rebuilt, item))
+                    (output.baseAddress! + i).initialize(to: result(rebuilt))
                 }
             }
         }

@@ -55,6 +55,12 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
         self.values = values
     }
 
+    /// Whether `keys` is the very key list of this object (the same storage, as objects parsed with one schema
+    /// share it): a test that reads neither list's elements nor retains them.
+    @inlinable public func sharesKeys(with keys: [String]) -> Bool {
+        self.keys.withUnsafeBufferPointer { mine in keys.withUnsafeBufferPointer { mine.baseAddress == $0.baseAddress && mine.count == $0.count } }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
@@ -62,9 +68,12 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     public var members: Zip2Sequence<[String], [JSONValue]> { zip(keys, values) }
 
     /// The value of `key`; setting an existing key keeps its position, a new key is appended,
-    /// setting nil removes the member.
+    /// setting nil removes the member. The getter is inlinable: a caller reading objects in place (features in an
+    /// array read by several threads) then needs no retain of the key list, which features parsed with one schema
+    /// share; called out of line, every lookup retained and released it, and two threads doing so contended
+    /// for its reference count (issue 15).
     public subscript(key: String) -> JSONValue? {
-        get {
+        @inlinable get {
             guard let i = keys.firstIndex(of: key) else { return nil }
             return values[i]
         }

@@ -34,7 +34,7 @@ extension MeasureContext {
         for use in uses {
             let file = use.layer.map { layers[$0]!.file } ?? sites.layer.file
             let layerName = use.layer ?? "candidates"
-            let tally = use.layer.map { FieldTally(fields: [use.field], features: layers[$0]!.features) } ?? candidateTally
+            let tally = use.layer.map { FieldTally(fields: [use.field], features: layers[$0]!.features, threads: threads) } ?? candidateTally
             let (present, valued) = tally.counts(use.field)
             if present == 0 {
                 errors.append(ScoringError(.unknownField(owner: use.owner, field: use.field, layer: layerName, available: tally.names), file: file))
@@ -74,11 +74,11 @@ struct FieldTally: Sendable {
         valued = Array(repeating: 0, count: fields.count)
     }
 
-    /// The tally of `features`, counted in parallel chunks above 65,536 features (issue 15: serially ≈ 0.1 s at
-    /// 1,000,000 candidates, on one core); the same counts and names in the same order for any thread count.
+    /// The tally of `features`, counted in parallel chunks of at least 16,384 features (issue 15: serially ≈ 0.1 s
+    /// at 1,000,000 candidates, on one core); the same counts and names in the same order for any thread count.
     init(fields: [String], features: [Feature], threads: Int = 1) {
         self.init(fields: fields)
-        let parts = parallelChunks(count: features.count, threads: threads, minChunk: 65_536) { range in
+        let parts = parallelChunks(count: features.count, threads: threads, minChunk: 16_384) { range in
             var part = FieldTally(fields: fields)
             part.add(features[range])
             return part
@@ -92,20 +92,26 @@ struct FieldTally: Sendable {
 
     mutating func add(_ features: ArraySlice<Feature>) {
         total += features.count
+        // Counted in locals: read through `self` in the loop, the field list (shared by the tallies of all chunks)
+        // was retained per feature, and two threads contended for its reference count (issue 15).
+        let fields = self.fields
+        var present = self.present, valued = self.valued
         features.withUnsafeBufferPointer { features in
             for i in features.indices {
-                let keys = features[i].properties.keys
-                if keys != lastKeys {
+                if !features[i].properties.sharesKeys(with: lastKeys) {
+                    let keys = features[i].properties.keys
                     for k in keys where seen.insert(k).inserted { names.append(k) }
                     lastKeys = keys
                 }
-                for (j, field) in fields.enumerated() {
-                    guard let value = features[i].properties[field] else { continue }
+                for j in fields.indices {
+                    guard let value = features[i].properties[fields[j]] else { continue }
                     present[j] += 1
                     if !value.isNull, value.string?.isEmpty != true { valued[j] += 1 }
                 }
             }
         }
+        self.present = present
+        self.valued = valued
     }
 
     /// Adds the tally of the features after those tallied so far (same fields): counts add up, names keep their
