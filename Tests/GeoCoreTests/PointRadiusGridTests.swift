@@ -37,7 +37,10 @@ final class PointRadiusGridTests: XCTestCase {
                        file: StaticString = #filePath, line: UInt = #line) {
         let layer = points.map { Geometry.point($0) }
         let index = SpatialIndex(layer, treesForNearest: false)
-        guard let grid = index.pointRadiusGrid(columns: columns) else { return XCTFail("point layer with exact columns", file: file, line: line) }
+        guard let source = PointRadiusGrid.source(geometries: layer, columns: columns) else {
+            return XCTFail("point layer with exact columns", file: file, line: line)
+        }
+        let grid = PointRadiusGrid(source)
         var q = index.makeQuery()
         var totals = [Double](repeating: .nan, count: columns.count)
         for (i, p) in queries.enumerated() {
@@ -115,7 +118,7 @@ final class PointRadiusGridTests: XCTestCase {
     }
 
     func testEmptyAndSingleAndDegenerateLayers() {
-        let empty = SpatialIndex([], treesForNearest: false).pointRadiusGrid(columns: [[]])!
+        let empty = PointRadiusGrid(PointRadiusGrid.source(geometries: [], columns: [[]])!)
         XCTAssertEqual(empty.count(within: 1000, of: Position(x: 0, y: 0)), 0)
         var t = [Double.nan]
         XCTAssertEqual(t.withUnsafeMutableBufferPointer { empty.aggregate(within: 5, of: Position(x: 1, y: 1), into: $0) }, 0)
@@ -129,22 +132,37 @@ final class PointRadiusGridTests: XCTestCase {
               radii: [0, 4.999, 5])
     }
 
+    /// A negative or NaN radius finds nothing, an infinite one everything; a non-finite site is answered by testing
+    /// every point: the same as the linear scan and the index in each case.
     func testNegativeAndNonFiniteInput() {
-        let index = SpatialIndex([.point(Position(x: 1, y: 1)), .point(Position(x: 2, y: 2))], treesForNearest: false)
-        let grid = index.pointRadiusGrid()!
-        XCTAssertEqual(grid.count(within: -1, of: Position(x: 1, y: 1)), 0)
-        XCTAssertNil(grid.count(within: .infinity, of: Position(x: 1, y: 1)), "left to the index")
-        XCTAssertNil(grid.count(within: .nan, of: Position(x: 1, y: 1)))
-        XCTAssertNil(grid.count(within: 1, of: Position(x: .nan, y: 1)))
-        XCTAssertNil(grid.count(within: 1, of: Position(x: 1, y: -.infinity)))
+        let points = [Position(x: 1, y: 1), Position(x: 2, y: 2), Position(x: 2, y: 40)]
+        let queries = [Position(x: 1, y: 1), Position(x: .nan, y: 1), Position(x: 1, y: -.infinity), Position(x: .infinity, y: .infinity)]
+        check(points, columns: [[3, 4, 5]], queries: queries, radii: [-1, 0, 1.5, .infinity, .nan])
+    }
+
+    /// Features without a geometry or with a non-finite position are left out, as the index leaves them out.
+    func testNullAndNonFiniteGeometriesAreLeftOutLikeTheIndex() {
+        let layer: [Geometry?] = [.point(Position(x: 1, y: 1)), nil, .point(Position(x: .nan, y: 1)), .multiPoint([]),
+                                  .multiPoint([Position(x: 3, y: 1)]), .point(Position(x: .infinity, y: 0))]
+        let grid = PointRadiusGrid(PointRadiusGrid.source(geometries: layer, columns: [[1, 10, 100, 1000, 10_000, 100_000]])!)
+        XCTAssertEqual(grid.count, 2)
+        var index = SpatialIndex(layer.map { $0 ?? .multiPoint([]) }, treesForNearest: false).makeQuery()
+        var totals = [Double.nan]
+        for r in [0.5, 2.5, Double.infinity] {
+            let n = totals.withUnsafeMutableBufferPointer { grid.aggregate(within: r, of: Position(x: 1, y: 1), into: $0) }
+            XCTAssertEqual(n, index.count(within: r, of: Position(x: 1, y: 1)), "radius \(r)")
+            XCTAssertEqual(totals[0], r < 1 ? 1 : 10_001, "radius \(r)")
+        }
     }
 
     func testRefusesLayersAndValuesItCouldGetWrong() {
-        let points = SpatialIndex((0..<10).map { .point(Position(x: Double($0), y: 0)) })
-        XCTAssertNil(points.pointRadiusGrid(columns: [(0..<10).map { Double($0) + 0.5 }]), "fractions")
-        XCTAssertNil(points.pointRadiusGrid(columns: [[Double](repeating: 1e15, count: 10)]), "Σ|v| > 2^53")
-        XCTAssertNil(points.pointRadiusGrid(columns: [[1, 2]]), "one value per feature")
-        XCTAssertNil(SpatialIndex([.lineString([Position(x: 0, y: 0), Position(x: 1, y: 0)])]).pointRadiusGrid(), "a segment is not a point")
-        XCTAssertNil(SpatialIndex([.multiPoint([Position(x: 0, y: 0), Position(x: 1, y: 0)])]).pointRadiusGrid(), "several points per feature")
+        let points: [Geometry?] = (0..<10).map { .point(Position(x: Double($0), y: 0)) }
+        XCTAssertNil(PointRadiusGrid.source(geometries: points, columns: [(0..<10).map { Double($0) + 0.5 }]), "fractions")
+        XCTAssertNil(PointRadiusGrid.source(geometries: points, columns: [[Double](repeating: 1e15, count: 10)]), "Σ|v| > 2^53")
+        XCTAssertNil(PointRadiusGrid.source(geometries: points, columns: [[1, 2]]), "one value per feature")
+        XCTAssertNil(PointRadiusGrid.source(geometries: [.lineString([Position(x: 0, y: 0), Position(x: 1, y: 0)])]), "a segment is not a point")
+        XCTAssertNil(PointRadiusGrid.source(geometries: [.multiPoint([Position(x: 0, y: 0), Position(x: 1, y: 0)])]), "several points per feature")
+        XCTAssertNil(PointRadiusGrid.source(geometries: [.polygon(Polygon(exterior: [Position(x: 0, y: 0), Position(x: 1, y: 0),
+                                                                                   Position(x: 0, y: 1), Position(x: 0, y: 0)]))]), "a polygon")
     }
 }

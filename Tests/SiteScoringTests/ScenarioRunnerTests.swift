@@ -45,6 +45,23 @@ final class ScenarioRunnerTests: XCTestCase {
         XCTAssertEqual(r.weights, [3.0 / 7, 2.0 / 7, 1.0 / 7, 1.0 / 7])
     }
 
+    /// A layer that only radius criteria read is measured from its radius grid and gets no spatial index (issue 15);
+    /// a layer measured by distance or containment keeps its index. The counts are those of
+    /// `testRawValuesExclusionsAndWSMScores` (boundary at exactly 1000 m included).
+    func testRadiusOnlyLayerIsMeasuredFromItsGridWithoutAnIndex() throws {
+        let scenario = try ScenarioLoader.load(contentsOf: Self.fixtures.appendingPathComponent("scenario_25832.yaml"))
+        var clock = ScenarioRunner.StageClock()
+        var timings = StageTimings()
+        let prepared = try ScenarioRunner.prepare(scenario, options: RunOptions(), clock: &clock, timings: &timings)
+        XCTAssertNil(prepared.context.indexes["shops"])
+        XCTAssertNotNil(prepared.context.grids[MeasureContext.gridKey("shops", [])])
+        XCTAssertNotNil(prepared.context.indexes["exits"])
+        XCTAssertNotNil(prepared.context.indexes["area"])
+        let measured = try prepared.context.measureAll(scenario.criteria)
+        let ids = prepared.context.sites.ids
+        XCTAssertEqual(["A", "B", "E"].map { id in measured[1].raw[ids.firstIndex(of: .string(id))!] }, [1, 2, 1])
+    }
+
     func testTOPSISScores() throws {
         let r = try run("25832", method: .topsis)
         XCTAssertEqual(r.scores[index(r, "A")]!, 0.68996645, accuracy: 1e-8)

@@ -2,10 +2,9 @@
 /// and `sums(within:of:_:into:)`, bit for bit, at a fraction of the work (issue 15).
 extension PointRadiusGrid {
     /// The number of points within `radius` of `p` (exact distance ≤ radius, the expression
-    /// `Position.distance(from:toSegment:)` gives a point primitive, as the spatial index uses).
-    /// Nil when `p` or `radius` is not finite: the spatial index answers those rare cases.
-    public func count(within radius: Double, of p: Position) -> Int? {
-        guard radius.isFinite, p.x.isFinite, p.y.isFinite else { return nil }
+    /// `Position.distance(from:toSegment:)` gives a point primitive, as the spatial index uses). A negative or
+    /// NaN radius finds nothing, an infinite one every point; a non-finite `p` is answered by testing every point.
+    public func count(within radius: Double, of p: Position) -> Int {
         guard radius >= 0 else { return 0 }
         var n = 0
         forEachHit(radius, p, point: { _ in n += 1 }, run: { n += $1 - $0 })
@@ -15,11 +14,9 @@ extension PointRadiusGrid {
     /// The number of points within `radius` of `p` (as `count(within:of:)`), and for each value column
     /// `m` the total of its values over those points into `totals[m]` (`totals.count == width`).
     /// Bit-identical to adding the values point by point when the columns sum exactly
-    /// (`SpatialIndex.pointRadiusGrid(columns:)` checks that): every partial total is then an exact integer.
-    /// Nil (and `totals` untouched) when `p` or `radius` is not finite.
-    public func aggregate(within radius: Double, of p: Position, into totals: UnsafeMutableBufferPointer<Double>) -> Int? {
+    /// (`source(geometries:columns:)` checks that): every partial total is then an exact integer.
+    public func aggregate(within radius: Double, of p: Position, into totals: UnsafeMutableBufferPointer<Double>) -> Int {
         precondition(totals.count == width, "one total per column")
-        guard radius.isFinite, p.x.isFinite, p.y.isFinite else { return nil }
         let width = self.width
         for m in 0..<width { totals[m] = 0 }
         guard radius >= 0 else { return 0 }
@@ -44,10 +41,15 @@ extension PointRadiusGrid {
     /// Per row of cells: the points whose x could be within reach (the prune bound of the spatial index,
     /// `SpatialIndex.pruneBound`) are one x-sorted range; of those, the range whose bounding box has its
     /// farthest corner within `SpatialIndex.innerBound` — the test the R-tree applies to a node — is added
-    /// whole, and only the rest is tested point by point. `p` and `radius` finite, `radius ≥ 0`.
+    /// whole, and only the rest is tested point by point. `radius ≥ 0`; when it or `p` is not finite (rare: the
+    /// cells cannot be walked), every point is tested.
     @inline(__always)
     func forEachHit(_ radius: Double, _ p: Position, point: (Int) -> Void, run: (Int, Int) -> Void) {
         guard count > 0 else { return }
+        guard radius.isFinite, p.x.isFinite, p.y.isFinite else {
+            for i in 0..<count where p.distance(to: Position(x: xs[i], y: ys[i])) <= radius { point(i) }
+            return
+        }
         let bound = SpatialIndex.pruneBound(radius), innerBound = SpatialIndex.innerBound(radius)
         let reach = bound.squareRoot()
         let firstRow = PointRadiusGrid.cell(p.y - reach, originY, inverseCellSize, rows)

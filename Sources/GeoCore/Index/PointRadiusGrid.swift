@@ -42,9 +42,56 @@ public struct PointRadiusGrid: Sendable {
     /// The number of points.
     public var count: Int { xs.count }
 
+    /// What a grid is built from: a point layer's points and their values. Gathered before the build (one cheap
+    /// pass), so that a caller knows whether a layer gets a grid before it plans the rest of its work.
+    public struct Source: Sendable {
+        let points: [Position]
+        /// Point `i` has values `values[i * width ..< (i + 1) * width]`.
+        let values: [Double]
+        let width: Int
+
+        /// The number of points.
+        public var count: Int { points.count }
+    }
+
+    /// The source of a grid over `geometries` (feature `k` is `geometries[k]`, nil for none) with value columns
+    /// `columns[m][k]`, or nil when the grid's answers could differ in any bit from those of a `SpatialIndex` over
+    /// the same geometries: a feature is not a single point, or a column does not sum exactly (a non-integer value,
+    /// or Σ|v| > 2⁵³; see `SpatialIndex.exactPointSums(_:)`). Features without a geometry or with a non-finite
+    /// position are left out, as the index leaves them out.
+    public static func source(geometries: [Geometry?], columns: [[Double]] = []) -> Source? {
+        for column in columns {
+            guard column.count == geometries.count, SpatialIndex.sumsExactly(column) else { return nil }
+        }
+        let width = columns.count
+        var points: [Position] = [], values: [Double] = []
+        points.reserveCapacity(geometries.count)
+        values.reserveCapacity(geometries.count * width)
+        for (k, g) in geometries.enumerated() {
+            let p: Position
+            switch g {
+            case nil: continue
+            case .point(let q)?: p = q
+            case .multiPoint(let qs)? where qs.count <= 1:
+                guard let q = qs.first else { continue }
+                p = q
+            default: return nil
+            }
+            guard p.isFinite else { continue }
+            points.append(p)
+            for m in 0..<width { values.append(columns[m][k]) }
+        }
+        return Source(points: points, values: values, width: width)
+    }
+
+    /// Builds the grid from `source`: O(n) plus small per-cell sorts. Build one per layer and value set, not per query.
+    public init(_ source: Source) {
+        self.init(points: source.points, values: source.values, width: source.width)
+    }
+
     /// Builds the grid over `points` (all finite), with `width` value columns: point `i` has values
     /// `values[i * width ..< (i + 1) * width]`. Prefix totals are plain running sums: they are exact only
-    /// for value sets that sum exactly (see `SpatialIndex.exactPointSums(_:)`), which callers check.
+    /// for value sets that sum exactly (see `SpatialIndex.exactPointSums(_:)`), which `source` checks.
     init(points: [Position], values pointValues: [Double], width: Int) {
         precondition(pointValues.count == points.count * width && points.count < Int(Int32.max))
         let n = points.count

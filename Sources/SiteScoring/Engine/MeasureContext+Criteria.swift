@@ -10,18 +10,7 @@ extension MeasureContext {
     func measureAll(_ criteria: [Criterion]) throws -> [MeasuredCriterion] {
         let order = SiteVisitOrder(criteria.contains { $0.kind.layer != nil } ? sites.referencePoints : [])
         var results = [MeasuredCriterion?](repeating: nil, count: criteria.count)
-        var groups: [(layer: String, radius: Double, members: [Int])] = []
-        for (i, c) in criteria.enumerated() {
-            switch c.kind {
-            case .countWithin(let layer, let r), .sumWithin(let layer, _, let r):
-                if let g = groups.firstIndex(where: { $0.layer == layer && $0.radius == r }) {
-                    groups[g].members.append(i)
-                } else {
-                    groups.append((layer, r, [i]))
-                }
-            default: break
-            }
-        }
+        let groups = Self.radiusGroups(criteria)
         // On point layers with exact aggregate sums, each radius criterion adds whole index subtrees
         // (count and sum), which beats visiting every feature once in a fused pass.
         for group in groups where group.members.count > 1 {
@@ -41,7 +30,7 @@ extension MeasureContext {
         let specs: [(radius: Double, values: [Double]?)] = criteria.map { c in
             switch c.kind {
             case .countWithin(_, let r): (r, nil)
-            case .sumWithin(_, let field, let r): (r, fieldValues["\(layer)\u{0}\(field)"]!)
+            case .sumWithin(_, let field, let r): (r, fieldValues[Self.valueKey(layer, field)]!)
             default: preconditionFailure("measureWithin takes radius criteria only")
             }
         }
@@ -78,7 +67,7 @@ extension MeasureContext {
         let columns: [[Double]] = criteria.map { c in
             switch c.kind {
             case .sumWithin(_, let field, _):
-                let values = fieldValues["\(layer)\u{0}\(field)"]!
+                let values = fieldValues[Self.valueKey(layer, field)]!
                 return map.map { values[$0] }
             default:
                 return [Double](repeating: 1, count: map.count)
@@ -96,28 +85,18 @@ extension MeasureContext {
         return outputs.map { MeasuredCriterion(raw: order.scatter($0)) }
     }
 
-    /// Counts and sums on one point layer and radius from its `PointRadiusGrid` (issue 15): one pass per site,
-    /// a count is the number of hits, a sum its field's column. Nil when the layer has no exact grid.
+    /// Counts and sums on one point layer and radius from its `PointRadiusGrid` (issue 15, built by `prepare`): one
+    /// pass per site, a count is the number of hits, a sum its field's column. Nil when the layer has no exact grid.
     private func measureOnGrid(_ criteria: [Criterion], layer: String, radius: Double, order: SiteVisitOrder) -> [MeasuredCriterion]? {
-        let fields = criteria.map { c -> String? in if case .sumWithin(_, let field, _) = c.kind { field } else { nil } }
-        let summed = fields.compactMap { $0 }
-        guard let grid = radiusGrid(layer: layer, fields: summed) else { return nil }
-        let map = indexes[layer]!.features
-        let columns = summed.map { fieldValues["\(layer)\u{0}\($0)"]! }
+        guard let grid = grids[Self.gridKey(layer, Self.summedFields(criteria))] else { return nil }
+        let isCount = criteria.map { c in if case .countWithin = c.kind { true } else { false } }
         let outputs = criteria.map { _ in SharedBuffer(count: sites.count) }
-        forEachSite(in: order, layer: layer, stage: criteria.map(\.id).joined(separator: "+")) { s, p, q in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: columns.count) { totals in
-                var n = grid.aggregate(within: radius, of: p, into: totals)
-                if n == nil {  // a non-finite site or radius: the index's general path
-                    n = q!.count(within: radius, of: p)
-                    for (m, values) in columns.enumerated() {
-                        totals[m] = 0
-                        q!.forEachFeature(within: radius, of: p) { totals[m] += values[map[$0]] }
-                    }
-                }
+        forEachSite(in: order, layer: nil, stage: criteria.map(\.id).joined(separator: "+")) { s, p, _ in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: grid.width) { totals in
+                let n = grid.aggregate(within: radius, of: p, into: totals)
                 var m = 0
-                for (i, f) in fields.enumerated() {
-                    if f == nil { outputs[i][s] = Double(n!) } else { outputs[i][s] = totals[m]; m += 1 }
+                for i in isCount.indices {
+                    if isCount[i] { outputs[i][s] = Double(n) } else { outputs[i][s] = totals[m]; m += 1 }
                 }
             }
         }
@@ -127,7 +106,7 @@ extension MeasureContext {
     /// Per-node totals of a `sum_within` field over the layer's index, when they give bit-identical sums.
     private func pointSums(layer: String, field: String) -> SpatialIndex.PointSums? {
         let (index, map) = indexes[layer]!
-        guard index.hasSinglePrimitiveFeatures, let values = fieldValues["\(layer)\u{0}\(field)"] else { return nil }
+        guard index.hasSinglePrimitiveFeatures, let values = fieldValues[Self.valueKey(layer, field)] else { return nil }
         return index.exactPointSums(map.map { values[$0] })
     }
 
@@ -151,9 +130,9 @@ extension MeasureContext {
             if let m = measureOnGrid([criterion], layer: layer, radius: radius, order: order) { return m[0] }
             forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = Double(q!.count(within: radius, of: p)) }
         case .sumWithin(let layer, let field, let radius):
-            let map = indexes[layer]!.features
-            let values = fieldValues["\(layer)\u{0}\(field)"]!
             if let m = measureOnGrid([criterion], layer: layer, radius: radius, order: order) { return m[0] }
+            let map = indexes[layer]!.features
+            let values = fieldValues[Self.valueKey(layer, field)]!
             if let sums = pointSums(layer: layer, field: field) {
                 forEachSite(in: order, layer: layer, stage: criterion.id) { s, p, q in out[s] = q!.sum(within: radius, of: p, sums) }
                 break

@@ -23,8 +23,11 @@ struct MeasureContext {
     let progress: (@Sendable (String, Double) -> Void)?
     /// Spatial index per used layer, over its features with a geometry; `features[k]` maps entry k to the layer's feature index.
     var indexes: [String: (index: SpatialIndex, features: [Int])] = [:]
-    /// Per `sum_within` (layer, field): each feature's value.
+    /// Per `sum_within` (layer, field) (`valueKey`): each feature's value.
     var fieldValues: [String: [Double]] = [:]
+    /// Radius grids of point layers, per layer and summed fields (`gridKey`): where a group of radius criteria is
+    /// measured from a grid. A layer only those criteria read has a grid and no entry in `indexes`.
+    var grids: [String: PointRadiusGrid] = [:]
     /// Collect every field problem before throwing (`validate`).
     var collectsErrors = false
     /// The candidates' fields as tallied over the whole file when `sites` holds only some of them (streaming);

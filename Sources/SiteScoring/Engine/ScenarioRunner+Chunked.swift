@@ -132,6 +132,7 @@ extension ScenarioRunner {
             var measuring = MeasureContext(layers: byName, sites: sites, threads: threads, progress: nil)
             measuring.indexes = context.indexes
             measuring.fieldValues = context.fieldValues
+            measuring.grids = context.grids
             let (measured, exclusions) = try remapped(offset, members: members) {
                 let measured = try measuring.measureAll(scenario.criteria)
                 return (measured, try measuring.exclusions(scenario, measured: measured))
