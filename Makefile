@@ -13,16 +13,20 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# The Swift runtime and Foundation linked statically: the binary needs only the system libraries (PROJ; GDAL and
+# CBC are opened when used), and starts and runs faster (issue 15: ≈ 40 ms less at 100,000 sites).
+RELEASE := -c release --static-swift-stdlib
+
 build: deps
-	$(SWIFT) build -c release --product standort
-	@echo "binary: $$($(SWIFT) build -c release --show-bin-path)/standort"
+	$(SWIFT) build $(RELEASE) --product standort
+	@echo "binary: $$($(SWIFT) build $(RELEASE) --show-bin-path)/standort"
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 demo: build
-	$$($(SWIFT) build -c release --show-bin-path)/standort score --out ranked.geojson
+	$$($(SWIFT) build $(RELEASE) --show-bin-path)/standort score --out ranked.geojson
 
 bench: deps
 	Tools/bench/run
