@@ -2,10 +2,11 @@ import Dispatch
 import Foundation
 import GeoCore
 
-/// Index preparation: one spatial index per used layer, layer checks, summed fields.
+/// Index preparation: a spatial index per used layer (a radius grid where that suffices), layer checks, summed fields.
 extension MeasureContext {
-    /// Builds the indexes the scenario needs and checks the layers: empty layers, `inside` layers without
-    /// polygons and `sum_within` fields are errors; self-intersecting polygons are warnings.
+    /// Builds the spatial indexes and radius grids the scenario needs (`indexes`, `grids`) and checks the layers:
+    /// empty layers, `inside` layers without polygons and `sum_within` fields are errors; self-intersecting
+    /// polygons are warnings.
     /// `checkingFields: false` leaves the field checks to the caller (a streamed run checks them over all chunks).
     mutating func prepare(for scenario: Scenario, checkingFields: Bool = true) throws -> [String] {
         var warnings = checkingFields ? try checkFields(scenario) : []
